@@ -1,0 +1,4 @@
+/**
+ * The {@code rooms} command line.
+ */
+package dev.rooms.cli;
