@@ -14,9 +14,11 @@ import dev.rooms.server.system.RoomsProperties;
 import dev.rooms.server.user.UserService;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.security.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -115,7 +117,7 @@ public class TokenService {
     void revokeRefreshToken(String refreshToken, long userId) {
         Claims claims;
         try {
-            claims = parser.parseSignedClaims(refreshToken).getPayload();
+            claims = parseSigned(refreshToken);
         } catch (ExpiredJwtException e) {
             if (REFRESH.equals(e.getClaims().get("token_type")) && userId(e.getClaims()) == userId) {
                 return;
@@ -144,7 +146,7 @@ public class TokenService {
     private Claims parse(String token, String expectedType) {
         Claims claims;
         try {
-            claims = parser.parseSignedClaims(token).getPayload();
+            claims = parseSigned(token);
         } catch (JwtException | IllegalArgumentException e) {
             throw new InvalidTokenException(INVALID_OR_EXPIRED, TOKEN_NOT_VALID, null);
         }
@@ -155,6 +157,15 @@ public class TokenService {
             throw new InvalidTokenException(WRONG_TYPE, TOKEN_NOT_VALID, null);
         }
         return claims;
+    }
+
+    /** Only the algorithm this server issues is accepted, never one a token's header chooses for itself. */
+    private Claims parseSigned(String token) {
+        Jws<Claims> jws = parser.parseSignedClaims(token);
+        if (!Jwts.SIG.HS256.getId().equals(jws.getHeader().getAlgorithm())) {
+            throw new UnsupportedJwtException("Unexpected algorithm " + jws.getHeader().getAlgorithm());
+        }
+        return jws.getPayload();
     }
 
     private static long userId(Claims claims) {

@@ -58,6 +58,12 @@ final class ApiClient {
         return send(builder);
     }
 
+    /** A POST whose length is not declared up front, so it travels chunked. */
+    Response postChunked(String path, byte[] body, String token) {
+        return send(withJson(request(path, token), "POST", null)
+                .method("POST", HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
         if (token != null) {
@@ -68,7 +74,7 @@ final class ApiClient {
 
     private static HttpRequest.Builder withJson(HttpRequest.Builder builder, String method, String json) {
         return builder.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json));
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     }
 
     private Response send(HttpRequest.Builder builder) {
