@@ -170,8 +170,23 @@ public final class FakeRoomServer implements AutoCloseable {
             refreshes.incrementAndGet();
             return json(200, "{\"access\":\"" + TestTokens.access(Duration.ofHours(24)) + "\"}");
         }
+        if (path.equals("/auth/login/")) {
+            var tokens = TestTokens.longLived();
+            return json(200, "{\"refresh\":\"" + tokens.refresh() + "\",\"access\":\"" + tokens.access() + "\"}");
+        }
+        if (path.equals("/auth/profile/")) {
+            return json(200, "{\"id\":1,\"email\":\"bot@example.com\",\"name\":\"Bot\","
+                    + "\"date_joined\":\"2024-01-01T00:00:00Z\"}");
+        }
         if (path.equals("/api/rooms/")) {
-            return json(200, "[" + ROOM_JSON + "]");
+            return request.getMethod().equals("POST") ? json(201, ROOM_JSON) : json(200, "[" + ROOM_JSON + "]");
+        }
+        if (path.equals("/auth/register/")) {
+            return json(201, "{\"id\":1,\"email\":\"bot@example.com\",\"name\":\"Bot\","
+                    + "\"date_joined\":\"2024-01-01T00:00:00Z\"}");
+        }
+        if (path.equals("/auth/logout/")) {
+            return json(200, "{\"message\":\"Successfully logged out\"}");
         }
         return json(404, "{\"detail\":\"Not found.\"}");
     }

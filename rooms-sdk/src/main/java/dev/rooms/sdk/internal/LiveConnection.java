@@ -66,6 +66,7 @@ public final class LiveConnection implements RoomConnection {
     private final Random random = new Random();
     private final Map<String, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
 
+    private final Object stateMonitor = new Object();
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile Socket socket;
 
@@ -123,6 +124,21 @@ public final class LiveConnection implements RoomConnection {
     @Override
     public ConnectionState state() {
         return state;
+    }
+
+    @Override
+    public boolean awaitOpen(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (stateMonitor) {
+            while (state != ConnectionState.OPEN && state != ConnectionState.CLOSED) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(stateMonitor, left);
+            }
+            return state == ConnectionState.OPEN;
+        }
     }
 
     @Override
@@ -446,7 +462,10 @@ public final class LiveConnection implements RoomConnection {
 
     private void setState(ConnectionState next) {
         if (state != next) {
-            state = next;
+            synchronized (stateMonitor) {
+                state = next;
+                stateMonitor.notifyAll();
+            }
             dispatch(l -> l.onStateChanged(this, next));
         }
     }
