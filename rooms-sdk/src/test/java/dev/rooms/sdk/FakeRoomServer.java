@@ -49,6 +49,7 @@ public final class FakeRoomServer implements AutoCloseable {
     private final List<Peer> open = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Peer> accepted = new LinkedBlockingQueue<>();
     private final BlockingQueue<RecordedRequest> handshakes = new LinkedBlockingQueue<>();
+    private final List<Long> handshakeNanos = new CopyOnWriteArrayList<>();
     private final BlockingQueue<String> historyRequests = new LinkedBlockingQueue<>();
     private final Queue<MockResponse> handshakeAnswers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger refreshes = new AtomicInteger();
@@ -132,6 +133,11 @@ public final class FakeRoomServer implements AutoCloseable {
         return target;
     }
 
+    /** Returns when each handshake arrived ({@link System#nanoTime()}), in order. */
+    public List<Long> handshakeNanos() {
+        return List.copyOf(handshakeNanos);
+    }
+
     public int refreshes() {
         return refreshes.get();
     }
@@ -150,6 +156,7 @@ public final class FakeRoomServer implements AutoCloseable {
     private MockResponse answer(RecordedRequest request) throws InterruptedException {
         String path = request.getUrl().encodedPath();
         if (path.equals("/ws/chat/" + ROOM_ID + "/")) {
+            handshakeNanos.add(System.nanoTime());
             handshakes.add(request);
             MockResponse rejection = handshakeAnswers.poll();
             return rejection != null ? rejection : new MockResponse.Builder().webSocketUpgrade(new Peer()).build();

@@ -259,6 +259,31 @@ class LiveConnectionTest {
     }
 
     @Test
+    void waitsLongerBeforeEachFailedAttempt() throws Exception {
+        ReconnectPolicy doubling = new ReconnectPolicy(Duration.ofMillis(80), Duration.ofSeconds(1), 2.0, 0, 0);
+        RoomsClient backingOff = clientBuilder().reconnectPolicy(doubling).build();
+        connect(backingOff);
+        listener.expectState(ConnectionState.CONNECTING);
+        Peer first = server.nextPeer();
+        listener.expectState(ConnectionState.OPEN);
+        MockResponse unavailable = new MockResponse.Builder().code(503).build();
+        server.rejectNextHandshakes(unavailable, unavailable);
+
+        long droppedAt = System.nanoTime();
+        first.drop();
+
+        listener.expectState(ConnectionState.RECONNECTING);
+        server.nextPeer();
+        listener.expectState(ConnectionState.OPEN);
+        List<Long> at = server.handshakeNanos();
+        assertThat(at).hasSize(4);
+        // Only lower bounds: a loaded machine may be late, never early.
+        assertThat(Duration.ofNanos(at.get(1) - droppedAt)).isGreaterThanOrEqualTo(Duration.ofMillis(80));
+        assertThat(Duration.ofNanos(at.get(2) - at.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(160));
+        assertThat(Duration.ofNanos(at.get(3) - at.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(320));
+    }
+
+    @Test
     void givesUpAfterTheLastAllowedAttempt() throws Exception {
         RoomsClient limited = clientBuilder()
                 .reconnectPolicy(new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(20), 2.0, 0, 2)).build();

@@ -83,18 +83,25 @@ public final class LiveConnection implements RoomConnection {
         this.listener = listener;
         this.api = api;
         this.settings = settings;
-        this.control = new ScheduledThreadPoolExecutor(1, task -> new Thread(task, "rooms-room-" + roomId));
+        this.control = new ScheduledThreadPoolExecutor(1, task -> userThread(task, "rooms-room-" + roomId));
         control.setRemoveOnCancelPolicy(true);
         control.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         control.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         if (settings.callbackExecutor() == null) {
             this.ownedCallbackThread = Executors.newSingleThreadExecutor(
-                    task -> new Thread(task, "rooms-room-" + roomId + "-callbacks"));
+                    task -> userThread(task, "rooms-room-" + roomId + "-callbacks"));
             this.callbacks = ownedCallbackThread;
         } else {
             this.ownedCallbackThread = null;
             this.callbacks = new SerialExecutor(settings.callbackExecutor());
         }
+    }
+
+    /** A non-daemon thread, whatever the creating thread is: an open connection keeps a bot's JVM running. */
+    private static Thread userThread(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(false);
+        return thread;
     }
 
     /**
@@ -264,6 +271,10 @@ public final class LiveConnection implements RoomConnection {
         } catch (RoomsException e) {
             emitError(e);
             scheduleReconnect();
+        } catch (RuntimeException e) {
+            // Not a network or server problem, so retrying would fail the same way; end rather than hang.
+            finishWithError(new TransportException("Cannot connect to room " + roomId + ": " + e, e),
+                    CloseCodes.ABNORMAL, "unexpected failure");
         }
     }
 
@@ -442,7 +453,9 @@ public final class LiveConnection implements RoomConnection {
         Socket current = socket;
         socket = null;
         if (current != null) {
-            current.close(code < 4000 || code > 4999 ? CloseCodes.NORMAL : code, reason);
+            // Always a plain normal close on the wire: the SDK-only codes (44xx) must not reach the server, and
+            // a close reason is limited to 123 bytes.
+            current.close(CloseCodes.NORMAL, "closed by client");
         }
         failAllPending("The connection was closed");
         setState(ConnectionState.CLOSED);
