@@ -26,6 +26,8 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LiveConnectionTest {
 
@@ -298,6 +300,63 @@ class LiveConnectionTest {
         assertThat(closed.code()).isEqualTo(CloseCodes.ABNORMAL);
         assertThat(closed.reason()).contains("gave up after 2");
         assertThat(server.handshakeWithin(Duration.ofMillis(100))).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {CloseCodes.NORMAL, CloseCodes.GOING_AWAY, CloseCodes.INTERNAL_ERROR, CloseCodes.SLOW_CONSUMER})
+    void otherServerClosesReconnectAndCatchUp(int code) throws Exception {
+        Peer peer = connectAndOpen();
+
+        peer.close(code, "bye");
+        long missed = server.storeOnly("while away");
+
+        listener.expectState(ConnectionState.RECONNECTING);
+        server.nextPeer();
+        assertThat(listener.expectMessage().id()).isEqualTo(missed);
+        listener.expectState(ConnectionState.OPEN);
+        assertThat(listener.expectError()).hasMessageContaining("lost (" + code + " bye)");
+    }
+
+    @Test
+    void sendWithoutBroadcastFailsAfterTheSendTimeout() throws Exception {
+        RoomsClient impatient = clientBuilder().sendTimeout(Duration.ofMillis(200)).build();
+        connect(impatient);
+        listener.expectState(ConnectionState.CONNECTING);
+        server.nextPeer();
+        listener.expectState(ConnectionState.OPEN);
+
+        CompletableFuture<Message> unanswered = connections.get(0).send(FakeRoomServer.FREEZE);
+
+        assertThatThrownBy(() -> unanswered.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(TransportException.class)
+                .hasMessageContaining("No confirmation of the message within 200 ms");
+        assertThat(connections.get(0).state()).isEqualTo(ConnectionState.OPEN);
+    }
+
+    @Test
+    void listenerThatThrowsDoesNotStopLaterEvents() throws Exception {
+        RoomListener throwing = new RoomListener() {
+            @Override
+            public void onMessage(RoomConnection connection, Message message) {
+                listener.onMessage(connection, message);
+                throw new IllegalStateException("bot bug");
+            }
+
+            @Override
+            public void onStateChanged(RoomConnection connection, ConnectionState state) {
+                listener.onStateChanged(connection, state);
+            }
+        };
+        connections.add(client.connect(ROOM_ID, throwing));
+        listener.expectState(ConnectionState.CONNECTING);
+        server.nextPeer();
+        listener.expectState(ConnectionState.OPEN);
+
+        server.post("first");
+        server.post("second");
+
+        assertThat(listener.expectMessage().content()).isEqualTo("first");
+        assertThat(listener.expectMessage().content()).isEqualTo("second");
     }
 
     @Test
