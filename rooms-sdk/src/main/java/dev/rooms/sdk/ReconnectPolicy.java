@@ -28,7 +28,8 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
      * @param maxDelay the longest wait
      * @param multiplier how much the wait grows per failed attempt, at least 1
      * @param jitter the random spread as a fraction of the wait, from 0 (none) to 1
-     * @param maxAttempts how many attempts in a row may fail before the connection gives up and closes; 0 means never give up
+     * @param maxAttempts how many attempts in a row may fail before the connection gives up and closes; 0 means
+     *                    never give up
      */
     public ReconnectPolicy {
         Objects.requireNonNull(initialDelay, "initialDelay == null");

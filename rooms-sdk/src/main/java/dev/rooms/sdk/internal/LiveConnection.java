@@ -155,7 +155,8 @@ public final class LiveConnection implements RoomConnection {
             throw new IllegalArgumentException("content is blank");
         }
         if (content.length() > MAX_CONTENT) {
-            throw new IllegalArgumentException("content longer than " + MAX_CONTENT + " characters: " + content.length());
+            throw new IllegalArgumentException(
+                    "content longer than " + MAX_CONTENT + " characters: " + content.length());
         }
         Socket current = socket;
         if (state != ConnectionState.OPEN || current == null) {
@@ -171,8 +172,8 @@ public final class LiveConnection implements RoomConnection {
             return CompletableFuture.failedFuture(notConnected());
         }
         try {
-            control.schedule(() -> failPending(nonce, "No confirmation of the message within "
-                    + settings.sendTimeout().toMillis() + " ms"), settings.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            String why = "No confirmation of the message within " + settings.sendTimeout().toMillis() + " ms";
+            control.schedule(() -> failPending(nonce, why), settings.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closedMeanwhile) {
             failPending(nonce, "The connection was closed");
         }
