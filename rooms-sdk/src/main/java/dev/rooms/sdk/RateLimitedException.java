@@ -1,0 +1,40 @@
+package dev.rooms.sdk;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server is rate limiting this client (HTTP 429) and the SDK's bounded retries did not get through.
+ */
+public class RateLimitedException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The {@code Retry-After} of the last answer, or {@code null}. */
+    private final Duration retryAfter;
+
+    /**
+     * Creates the exception.
+     *
+     * @param detail      the body's {@code detail}, or {@code null}
+     * @param code        the body's {@code code}, or {@code null}
+     * @param fieldErrors the body's field-keyed messages, or {@code null}
+     * @param retryAfter  how long the server asked to wait ({@code Retry-After}), or {@code null}
+     */
+    public RateLimitedException(String detail, String code, Map<String, List<String>> fieldErrors,
+                                Duration retryAfter) {
+        super(429, detail, code, fieldErrors);
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * Returns how long the server asked the client to wait before trying again.
+     *
+     * @return the {@code Retry-After} of the last answer, empty if it had none
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.rooms.sdk;
+
+import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.Signal;
+
+/**
+ * Receives what happens on a {@link RoomConnection}. Every method has a no-op default; override what you need.
+ *
+ * <p><b>Threading.</b> Calls for one connection are made one at a time, in order, never concurrently: on a
+ * dedicated callback thread of that connection ({@code rooms-room-<id>-callbacks}), or, if the client was built
+ * with {@link RoomsClient.Builder#callbackExecutor}, as tasks on that executor, one after the other. A callback
+ * may block (e.g. make REST calls through the client) — later events wait for it but are not lost — and may call
+ * any {@link RoomConnection} method. An exception thrown by a callback is logged and otherwise ignored.
+ *
+ * <p><b>Order.</b> Messages arrive exactly once and in id order, also across reconnects (missed messages are
+ * fetched from the history before live ones are delivered). {@link #onClosed} is the last call; nothing follows it.
+ */
+public interface RoomListener {
+
+    /**
+     * A chat message was stored in the room (by anyone, including this connection's own sends).
+     *
+     * @param connection the connection
+     * @param message    the stored message; {@link Message#nonce()} is set for live messages whose sender gave one
+     */
+    default void onMessage(RoomConnection connection, Message message) {
+    }
+
+    /**
+     * Another connection sent a WebRTC signal to the room or to this user.
+     *
+     * @param connection the connection
+     * @param signal     one of {@link Signal.Offer}, {@link Signal.Answer}, {@link Signal.IceCandidate},
+     *                   {@link Signal.Hangup}
+     */
+    default void onSignal(RoomConnection connection, Signal signal) {
+    }
+
+    /**
+     * The connection moved to another state. Called for every change, {@link ConnectionState#CLOSED} included
+     * (followed by {@link #onClosed}).
+     *
+     * @param connection the connection
+     * @param state      the new state
+     */
+    default void onStateChanged(RoomConnection connection, ConnectionState state) {
+    }
+
+    /**
+     * Something went wrong that the connection handles by itself (a drop before reconnecting, a failed catch-up)
+     * or that ends it (reported just before {@link #onClosed}, e.g. an {@link AuthenticationException}).
+     *
+     * @param connection the connection
+     * @param error      what went wrong
+     */
+    default void onError(RoomConnection connection, RoomsException error) {
+    }
+
+    /**
+     * The connection is finished and will not reconnect. This is the last call.
+     *
+     * @param connection the connection
+     * @param code       a {@link CloseCodes} value, e.g. {@link CloseCodes#NORMAL} after {@link RoomConnection#close()}
+     *                   or {@link CloseCodes#ROOM_DELETED}
+     * @param reason     a short explanation, possibly empty
+     */
+    default void onClosed(RoomConnection connection, int code, String reason) {
+    }
+}

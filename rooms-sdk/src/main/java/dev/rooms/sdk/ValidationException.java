@@ -1,0 +1,24 @@
+package dev.rooms.sdk;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The request was invalid (HTTP 400); {@link #fieldErrors()} says which fields and why, or {@link #detail()}
+ * explains (e.g. malformed JSON).
+ */
+public class ValidationException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param detail      the body's {@code detail}, or {@code null}
+     * @param code        the body's {@code code}, or {@code null}
+     * @param fieldErrors the body's field-keyed messages, or {@code null}
+     */
+    public ValidationException(String detail, String code, Map<String, List<String>> fieldErrors) {
+        super(400, detail, code, fieldErrors);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.rooms.sdk.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rooms.sdk.model.Candidate;
+import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.SessionDescription;
+import dev.rooms.sdk.model.Signal;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Encodes and decodes the WebSocket frames of {@code /ws/chat/{room_id}/}. */
+final class Frames {
+
+    private static final Set<String> SIGNAL_KEYS = Set.of("type", "sender_id", "target", "offer", "answer",
+            "candidate");
+
+    private Frames() {
+    }
+
+    /** Decodes a server frame into a {@link Message} or a {@link Signal}; {@code null} for anything else. */
+    static Object decode(String text) {
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        try {
+            String type = node.path("type").asText("");
+            if (type.startsWith("webrtc-")) {
+                return signal(type, node);
+            }
+            if (node.hasNonNull("id") && node.hasNonNull("content")) {
+                return Json.mapper().treeToValue(node, Message.class);
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static Signal signal(String type, JsonNode node) {
+        Long sender = longOrNull(node.get("sender_id"));
+        Long target = longOrNull(node.get("target"));
+        Map<String, Object> extras = extras(node, SIGNAL_KEYS);
+        return switch (type) {
+            case "webrtc-offer" -> new Signal.Offer(description(node.get("offer")), sender, target, extras);
+            case "webrtc-answer" -> new Signal.Answer(description(node.get("answer")), sender, target, extras);
+            case "webrtc-ice-candidate" ->
+                    new Signal.IceCandidate(candidate(node.get("candidate")), sender, target, extras);
+            case "webrtc-hangup" -> new Signal.Hangup(sender, target, extras);
+            default -> null;
+        };
+    }
+
+    private static SessionDescription description(JsonNode node) {
+        requireObject(node);
+        return new SessionDescription(node.path("type").asText(), node.path("sdp").asText(),
+                extras(node, Set.of("type", "sdp")));
+    }
+
+    private static Candidate candidate(JsonNode node) {
+        requireObject(node);
+        JsonNode index = node.get("sdpMLineIndex");
+        JsonNode mid = node.get("sdpMid");
+        return new Candidate(node.path("candidate").asText(), mid == null || mid.isNull() ? null : mid.asText(),
+                index == null || !index.isNumber() ? null : index.asInt(),
+                extras(node, Set.of("candidate", "sdpMid", "sdpMLineIndex")));
+    }
+
+    private static void requireObject(JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            throw new IllegalArgumentException("signal without its payload object");
+        }
+    }
+
+    private static Map<String, Object> extras(JsonNode node, Set<String> known) {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> {
+            if (!known.contains(field.getKey())) {
+                extras.put(field.getKey(), Json.mapper().convertValue(field.getValue(), Object.class));
+            }
+        });
+        return extras;
+    }
+
+    private static Long longOrNull(JsonNode node) {
+        return node == null || !node.canConvertToLong() ? null : node.asLong();
+    }
+
+    static String chat(String content, String nonce) {
+        return write(Json.mapper().createObjectNode().put("content", content).put("nonce", nonce));
+    }
+
+    static String offer(SessionDescription offer, Long target) {
+        return signalFrame("webrtc-offer", "offer", description(offer), target);
+    }
+
+    static String answer(SessionDescription answer, Long target) {
+        return signalFrame("webrtc-answer", "answer", description(answer), target);
+    }
+
+    static String iceCandidate(Candidate candidate, Long target) {
+        Map<String, Object> payload = new LinkedHashMap<>(candidate.extras());
+        payload.put("candidate", candidate.candidate());
+        payload.put("sdpMid", candidate.sdpMid());
+        payload.put("sdpMLineIndex", candidate.sdpMLineIndex());
+        return signalFrame("webrtc-ice-candidate", "candidate", payload, target);
+    }
+
+    static String hangup(Long target) {
+        return signalFrame("webrtc-hangup", null, null, target);
+    }
+
+    private static Map<String, Object> description(SessionDescription description) {
+        Map<String, Object> payload = new LinkedHashMap<>(description.extras());
+        payload.put("type", description.type());
+        payload.put("sdp", description.sdp());
+        return payload;
+    }
+
+    private static String signalFrame(String type, String key, Map<String, Object> payload, Long target) {
+        ObjectNode frame = Json.mapper().createObjectNode().put("type", type);
+        if (key != null) {
+            frame.set(key, Json.mapper().valueToTree(payload));
+        }
+        if (target != null) {
+            frame.put("target", target);
+        }
+        return write(frame);
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return Json.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a frame", e);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package dev.rooms.sdk.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rooms.sdk.ApiException;
+import dev.rooms.sdk.AuthenticationException;
+import dev.rooms.sdk.TokenStore;
+import dev.rooms.sdk.TransportException;
+import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.Tokens;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends the REST calls: builds requests (JSON body, {@code User-Agent}, bearer token), refreshes the token once
+ * after a 401, waits out a 429 a bounded number of times, and turns answers into records or exceptions.
+ */
+public final class HttpApi {
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final TypeReference<List<Message>> MESSAGE_LIST = new TypeReference<>() { };
+    private static final TypeReference<JsonNode> NODE = new TypeReference<>() { };
+
+    private final OkHttpClient http;
+    private final HttpUrl baseUrl;
+    private final String userAgent;
+    private final TokenManager tokens;
+    private final int maxRateLimitRetries;
+    private final Duration maxRetryAfter;
+
+    /**
+     * Creates the REST transport.
+     *
+     * @param http                the configured HTTP client
+     * @param baseUrl             the server's base URL, ending in {@code /}
+     * @param userAgent           the {@code User-Agent} header value
+     * @param store               where tokens are kept
+     * @param refreshBeforeExpiry how long before expiry the access token is refreshed
+     * @param maxRateLimitRetries how often a 429 is retried
+     * @param maxRetryAfter       the longest {@code Retry-After} waited out
+     */
+    public HttpApi(OkHttpClient http, HttpUrl baseUrl, String userAgent, TokenStore store,
+                   Duration refreshBeforeExpiry, int maxRateLimitRetries, Duration maxRetryAfter) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.userAgent = userAgent;
+        this.maxRateLimitRetries = maxRateLimitRetries;
+        this.maxRetryAfter = maxRetryAfter;
+        this.tokens = new TokenManager(store, refreshBeforeExpiry, this::requestRefresh, Clock.systemUTC());
+    }
+
+    /** @return the token store */
+    public TokenStore tokenStore() {
+        return tokens.store();
+    }
+
+    /** @return the access token to use now (refreshed if it expires soon), or {@code null} when not logged in */
+    public String accessToken() {
+        return tokens.accessToken();
+    }
+
+    /**
+     * Refreshes the access token unless another thread already replaced {@code stale}.
+     *
+     * @param stale the token found wanting
+     * @return the access token to use
+     */
+    public String refreshAccessToken(String stale) {
+        return tokens.refreshReplacing(stale).access();
+    }
+
+    /** @return the stored tokens after a forced refresh */
+    public Tokens refreshTokens() {
+        return tokens.refreshReplacing(null);
+    }
+
+    /**
+     * Reads a room's messages.
+     *
+     * @param roomId the room
+     * @param after  only those with a greater id, or {@code null} for all
+     * @return the messages, oldest first
+     */
+    public List<Message> listMessages(long roomId, Long after) {
+        Map<String, String> query = after == null ? Map.of() : Map.of("after", Long.toString(after));
+        return get("api/rooms/" + roomId + "/messages/", query, MESSAGE_LIST);
+    }
+
+    /**
+     * Sends an authenticated GET.
+     *
+     * @param path  the path relative to the base URL
+     * @param query query parameters
+     * @param type  the answer's type
+     * @param <T>   the answer's type
+     * @return the mapped answer
+     */
+    public <T> T get(String path, Map<String, String> query, TypeReference<T> type) {
+        return call("GET", path, query, null, true, type);
+    }
+
+    /**
+     * Sends a POST with a JSON body.
+     *
+     * @param path          the path relative to the base URL
+     * @param body          the body, serialised as JSON
+     * @param authenticated whether to send the access token
+     * @param type          the answer's type, or {@code null} to ignore the answer's body
+     * @param <T>           the answer's type
+     * @return the mapped answer, or {@code null} when {@code type} is {@code null}
+     */
+    public <T> T post(String path, Object body, boolean authenticated, TypeReference<T> type) {
+        return call("POST", path, Map.of(), body, authenticated, type);
+    }
+
+    /**
+     * Sends an authenticated PATCH with a JSON body.
+     *
+     * @param path the path relative to the base URL
+     * @param body the body, serialised as JSON
+     * @param type the answer's type
+     * @param <T>  the answer's type
+     * @return the mapped answer
+     */
+    public <T> T patch(String path, Object body, TypeReference<T> type) {
+        return call("PATCH", path, Map.of(), body, true, type);
+    }
+
+    /**
+     * Sends an authenticated DELETE.
+     *
+     * @param path the path relative to the base URL
+     */
+    public void delete(String path) {
+        call("DELETE", path, Map.of(), null, true, null);
+    }
+
+    private <T> T call(String method, String path, Map<String, String> query, Object body, boolean authenticated,
+                       TypeReference<T> type) {
+        HttpUrl.Builder urlBuilder = baseUrl.newBuilder().addEncodedPathSegments(path);
+        query.forEach(urlBuilder::addQueryParameter);
+        HttpUrl url = urlBuilder.build();
+        RequestBody requestBody = body == null ? null : RequestBody.create(serialise(body), JSON);
+        int rateLimitRetries = 0;
+        boolean refreshedAfter401 = false;
+        while (true) {
+            String access = authenticated ? tokens.accessToken() : null;
+            Request.Builder request = new Request.Builder().url(url)
+                    .header("User-Agent", userAgent)
+                    .header("Accept", "application/json")
+                    .method(method, requestBody);
+            if (access != null) {
+                request.header("Authorization", "Bearer " + access);
+            }
+            try (Response response = execute(request.build())) {
+                int status = response.code();
+                if (status == 401 && access != null && !refreshedAfter401) {
+                    refreshedAfter401 = true;
+                    tokens.refreshReplacing(access);
+                    continue;
+                }
+                if (status == 429 && rateLimitRetries < maxRateLimitRetries) {
+                    Duration wait = ErrorBodies.retryAfter(response.header("Retry-After"));
+                    if (wait != null && wait.compareTo(maxRetryAfter) <= 0) {
+                        rateLimitRetries++;
+                        pause(wait);
+                        continue;
+                    }
+                }
+                String text = readBody(response, url);
+                if (!response.isSuccessful()) {
+                    throw ErrorBodies.toException(status, text, response.header("Retry-After"));
+                }
+                return type == null ? null : parse(text, type, url);
+            }
+        }
+    }
+
+    private Tokens requestRefresh(String refreshToken) {
+        JsonNode answer;
+        try {
+            answer = post("auth/token/refresh/", Map.of("refresh", refreshToken), false, NODE);
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (ApiException e) {
+            // Whatever the server's reason, the session cannot go on without a new access token.
+            throw new AuthenticationException("Token refresh failed: " + e.getMessage(), e.code(), e.fieldErrors());
+        }
+        String access = answer.path("access").asText(null);
+        if (access == null) {
+            throw new TransportException("token refresh answer has no access token", null);
+        }
+        // A server that rotates refresh tokens sends a new one; otherwise the old one stays valid.
+        return new Tokens(access, answer.path("refresh").asText(refreshToken));
+    }
+
+    private Response execute(Request request) {
+        try {
+            return http.newCall(request).execute();
+        } catch (IOException e) {
+            throw new TransportException("Cannot reach " + request.url().redact() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String readBody(Response response, HttpUrl url) {
+        ResponseBody body = response.body();
+        try {
+            return body.string();
+        } catch (IOException e) {
+            throw new TransportException("Connection broke while reading the answer from " + url.redact(), e);
+        }
+    }
+
+    private static byte[] serialise(Object body) {
+        try {
+            return Json.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise request body", e);
+        }
+    }
+
+    private static <T> T parse(String text, TypeReference<T> type, HttpUrl url) {
+        try {
+            return Json.mapper().readValue(text, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new TransportException("Unexpected answer from " + url.redact() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("Interrupted while waiting to retry a rate-limited request", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.rooms.sdk.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rooms.sdk.model.RoomType;
+import java.io.IOException;
+
+/** The one Jackson configuration of the SDK: snake_case on the wire, ISO-8601 instants, unknown fields ignored. */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("rooms")
+                    .addSerializer(RoomType.class, new RoomTypeSerializer())
+                    .addDeserializer(RoomType.class, new RoomTypeDeserializer()))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+
+    private Json() {
+    }
+
+    /**
+     * Returns the shared, thread-safe mapper.
+     *
+     * @return the mapper
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static final class RoomTypeSerializer extends JsonSerializer<RoomType> {
+        @Override
+        public void serialize(RoomType value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            generator.writeString(value.wireValue());
+        }
+    }
+
+    private static final class RoomTypeDeserializer extends JsonDeserializer<RoomType> {
+        @Override
+        public RoomType deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return RoomType.fromWireValue(parser.getValueAsString());
+        }
+    }
+}
