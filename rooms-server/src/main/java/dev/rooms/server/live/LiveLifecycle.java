@@ -1,0 +1,57 @@
+package dev.rooms.server.live;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.web.socket.CloseStatus;
+
+/**
+ * Starts the watchdog with the application and, on shutdown, closes every socket with 1001 before the web
+ * server stops (this lifecycle stops first), then stops the workers.
+ */
+final class LiveLifecycle implements SmartLifecycle {
+
+    private final RoomSessionRegistry registry;
+    private final ConnectionWatchdog watchdog;
+    private final ChatSequencer chat;
+    private final ExecutorService closer;
+    private volatile boolean running;
+
+    LiveLifecycle(RoomSessionRegistry registry, ConnectionWatchdog watchdog, ChatSequencer chat, ExecutorService closer) {
+        this.registry = registry;
+        this.watchdog = watchdog;
+        this.chat = chat;
+        this.closer = closer;
+    }
+
+    @Override
+    public void start() {
+        watchdog.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        watchdog.stop();
+        chat.stop();
+        registry.closeAll(CloseStatus.GOING_AWAY);
+        closer.shutdown();
+        try {
+            closer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}
