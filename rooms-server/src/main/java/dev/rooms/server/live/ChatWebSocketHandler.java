@@ -1,7 +1,10 @@
 package dev.rooms.server.live;
 
 import java.util.UUID;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
@@ -36,16 +39,35 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private final ChatSequencer chat;
     private final SignalRelay signals;
     private final LiveProperties properties;
-    private final Executor closer;
+    /**
+     * Runs closes: a close frame to a stalled peer may wait up to the send timeout, which must not hold up
+     * the thread that decided to close (often one delivering to a whole room).
+     */
+    private final ExecutorService closer;
 
     ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, ChatSequencer chat, SignalRelay signals,
-                         LiveProperties properties, Executor closer) {
+                         LiveProperties properties) {
         this.registry = registry;
         this.decoder = decoder;
         this.chat = chat;
         this.signals = signals;
         this.properties = properties;
-        this.closer = closer;
+        AtomicInteger counter = new AtomicInteger();
+        this.closer = Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "rooms-ws-close-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Lets pending closes finish (bounded) and stops the close threads. */
+    void stop() {
+        closer.shutdown();
+        try {
+            closer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -57,7 +79,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
         remote.setSendTimeout(properties.sendTimeout().toMillis());
         LiveConnection connection = new LiveConnection(session, remote, processId + "/" + session.getId(),
                 identity.userId(), identity.roomId(), identity.tokenExpiresAt(),
-                properties.sendBufferLimit().toBytes(), closer);
+                properties.sendBufferLimit().toBytes(), closer::execute);
         session.getAttributes().put(CONNECTION, connection);
         try {
             registry.join(connection);

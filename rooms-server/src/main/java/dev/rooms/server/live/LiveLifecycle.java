@@ -1,7 +1,5 @@
 package dev.rooms.server.live;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.socket.CloseStatus;
@@ -15,14 +13,14 @@ final class LiveLifecycle implements SmartLifecycle {
     private final RoomSessionRegistry registry;
     private final ConnectionWatchdog watchdog;
     private final ChatSequencer chat;
-    private final ExecutorService closer;
+    private final ChatWebSocketHandler handler;
     private volatile boolean running;
 
-    LiveLifecycle(RoomSessionRegistry registry, ConnectionWatchdog watchdog, ChatSequencer chat, ExecutorService closer) {
+    LiveLifecycle(RoomSessionRegistry registry, ConnectionWatchdog watchdog, ChatSequencer chat, ChatWebSocketHandler handler) {
         this.registry = registry;
         this.watchdog = watchdog;
         this.chat = chat;
-        this.closer = closer;
+        this.handler = handler;
     }
 
     @Override
@@ -37,12 +35,7 @@ final class LiveLifecycle implements SmartLifecycle {
         watchdog.stop();
         chat.stop();
         registry.closeAll(CloseStatus.GOING_AWAY);
-        closer.shutdown();
-        try {
-            closer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        handler.stop();
     }
 
     @Override
