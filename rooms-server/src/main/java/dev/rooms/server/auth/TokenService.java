@@ -93,7 +93,7 @@ public class TokenService {
         Claims claims = verifyRefreshToken(refreshToken);
         long userId = userId(claims);
         if (!users.exists(userId)) {
-            throw new InvalidTokenException("No active account found for the given token.", "no_active_account", null);
+            throw new InvalidTokenException("No active account found for the given token.", null, null);
         }
         return issue(userId, ACCESS, accessLifetime);
     }
