@@ -20,8 +20,8 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
- * The room socket: decodes each frame and hands it on, chat to the {@link ChatSequencer}, signals to the
- * {@link SignalRelay}. Anything else is dropped with a log line and the socket stays open.
+ * The room socket: decodes each frame and hands it on, chat to the {@link RoomSequencer}, signals through
+ * the {@link SignalRelay}. Anything else is dropped with a log line and the socket stays open.
  */
 final class ChatWebSocketHandler implements WebSocketHandler {
 
@@ -36,7 +36,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private final String processId = UUID.randomUUID().toString();
     private final RoomSessionRegistry registry;
     private final FrameDecoder decoder;
-    private final ChatSequencer chat;
+    private final RoomSequencer chat;
     private final SignalRelay signals;
     private final LiveProperties properties;
     /**
@@ -45,7 +45,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
      */
     private final ExecutorService closer;
 
-    ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, ChatSequencer chat, SignalRelay signals,
+    ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, RoomSequencer chat, SignalRelay signals,
                          LiveProperties properties) {
         this.registry = registry;
         this.decoder = decoder;
@@ -114,15 +114,18 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     }
 
     private void dispatch(LiveConnection connection, InboundFrame frame) {
+        boolean accepted = true;
         if (frame instanceof InboundFrame.Chat message) {
-            if (!chat.submit(connection.roomId(), new ChatPost(connection.userId(), message.content(), message.nonce()))) {
-                log.warn("Closing {}: its room's chat queue stayed full", connection);
-                connection.close(OVERLOADED);
-            }
+            accepted = chat.submitChat(connection.roomId(),
+                    new ChatPost(connection.userId(), message.content(), message.nonce()));
         } else if (frame instanceof InboundFrame.Signal signal) {
-            signals.relay(connection, signal);
+            accepted = signals.relay(connection, signal);
         } else if (frame instanceof InboundFrame.Dropped dropped) {
             log.debug("Dropping a frame from {}: {}", connection, dropped.reason());
+        }
+        if (!accepted) {
+            log.warn("Closing {}: its room's queue stayed full", connection);
+            connection.close(OVERLOADED);
         }
     }
 
