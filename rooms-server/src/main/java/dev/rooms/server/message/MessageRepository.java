@@ -48,6 +48,18 @@ class MessageRepository {
                 .list();
     }
 
+    long findLastId(long roomId) {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM message WHERE room_id = ?").param(roomId)
+                .query(Long.class).single();
+    }
+
+    List<MessageResponse> findByRoomBetween(long roomId, long afterId, long beforeId) {
+        return jdbc.sql(SELECT + " WHERE m.room_id = ? AND m.id > ? AND m.id < ? ORDER BY m.id")
+                .params(roomId, afterId, beforeId)
+                .query(MessageRepository::map)
+                .list();
+    }
+
     private static MessageResponse map(ResultSet rs, int row) throws SQLException {
         return new MessageResponse(
                 rs.getLong("id"),

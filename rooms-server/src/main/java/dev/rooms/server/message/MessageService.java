@@ -45,4 +45,19 @@ public class MessageService {
         rooms.requireActiveRoom(roomId);
         return messages.findByRoom(roomId, afterId);
     }
+
+    /** The id of the room's newest message, 0 when it has none (the live part orders broadcasts by it). */
+    @Transactional(readOnly = true)
+    public long lastMessageId(long roomId) {
+        return messages.findLastId(roomId);
+    }
+
+    /**
+     * The room's messages with {@code afterId < id < beforeId}, oldest first, whether or not the room is still
+     * active (the live part fills gaps in a broadcast with them).
+     */
+    @Transactional(readOnly = true)
+    public List<MessageResponse> listMessagesBetween(long roomId, long afterId, long beforeId) {
+        return messages.findByRoomBetween(roomId, afterId, beforeId);
+    }
 }
