@@ -255,7 +255,7 @@ public final class LiveConnection implements RoomConnection {
         }
         try {
             if (lastDeliveredId < 0) {
-                lastDeliveredId = api.listMessages(roomId, null).stream().mapToLong(Message::id).max().orElse(0L);
+                lastDeliveredId = api.listMessages(roomId, null, 1).stream().mapToLong(Message::id).max().orElse(0L);
             }
             String token = api.accessToken();
             if (token == null) {
@@ -285,7 +285,7 @@ public final class LiveConnection implements RoomConnection {
         }
         opened.open = true;
         try {
-            List<Message> missed = api.listMessages(roomId, lastDeliveredId);
+            List<Message> missed = api.listMessages(roomId, lastDeliveredId, null);
             missed.stream().sorted(Comparator.comparingLong(Message::id)).forEach(this::deliver);
         } catch (AuthenticationException e) {
             finishWithError(e, CloseCodes.HANDSHAKE_UNAUTHORIZED, e.getMessage());
