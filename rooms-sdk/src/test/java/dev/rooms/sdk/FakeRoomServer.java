@@ -29,8 +29,8 @@ import okhttp3.internal.ws.RealWebSocket;
 
 /**
  * A small stand-in for the Rooms server on MockWebServer: one room ({@value #ROOM_ID}) with stored messages, its
- * history endpoint (with {@code after} and {@code limit}), token refresh, a room list, and the live WebSocket that stores chat
- * frames and broadcasts them with the sender's nonce, and relays signals with {@code sender_id}.
+ * history endpoint (with {@code after} and {@code limit}), token refresh, a room list, and the live WebSocket that
+ * stores chat frames and broadcasts them with the sender's nonce, and relays signals with {@code sender_id}.
  */
 public final class FakeRoomServer implements AutoCloseable {
 

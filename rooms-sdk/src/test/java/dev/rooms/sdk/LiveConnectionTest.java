@@ -193,6 +193,18 @@ class LiveConnectionTest {
 
         assertThatThrownBy(() -> connection.send("  ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> connection.send("x".repeat(5_001))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.send("\uD83D\uDE00".repeat(5_001)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sendCountsContentInCodePointsAsTheServerDoes() throws Exception {
+        connectAndOpen();
+        String emoji = "\uD83D\uDE00".repeat(5_000);
+
+        Message sent = connections.get(0).send(emoji).get(5, TimeUnit.SECONDS);
+
+        assertThat(sent.content()).isEqualTo(emoji);
     }
 
     @Test

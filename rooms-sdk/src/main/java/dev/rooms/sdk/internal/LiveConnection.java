@@ -154,9 +154,11 @@ public final class LiveConnection implements RoomConnection {
         if (content.isBlank()) {
             throw new IllegalArgumentException("content is blank");
         }
-        if (content.length() > MAX_CONTENT) {
+        // The server counts characters as code points, so an emoji is one character, not two UTF-16 units.
+        int characters = content.codePointCount(0, content.length());
+        if (characters > MAX_CONTENT) {
             throw new IllegalArgumentException(
-                    "content longer than " + MAX_CONTENT + " characters: " + content.length());
+                    "content longer than " + MAX_CONTENT + " characters: " + characters);
         }
         Socket current = socket;
         if (state != ConnectionState.OPEN || current == null) {
