@@ -50,6 +50,41 @@ class LiveRoomEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void connectAfterAnIdDeliversTheStoredMessagesAfterItThenLiveOnes() throws Exception {
+        Account ada = newAccount("Ada");
+        Account bob = newAccount("Bob");
+        Room room = newRoom(ada, "Late");
+        Live adaLive = open(ada, room);
+        Message first = adaLive.connection().send("first").get(10, TimeUnit.SECONDS);
+        adaLive.connection().send("second").get(10, TimeUnit.SECONDS);
+        MessageLog bobHears = new MessageLog();
+
+        assertThat(track(bob.client().connect(room.id(), first.id(), bobHears)).awaitOpen(WAIT)).isTrue();
+        adaLive.connection().send("third").get(10, TimeUnit.SECONDS);
+        bobHears.awaitContent("third");
+
+        assertThat(bobHears.messages()).extracting(Message::content).containsExactly("second", "third");
+    }
+
+    @Test
+    void connectLearnsTheNewestIdSoOnlyLaterMessagesAreDelivered() throws Exception {
+        Account ada = newAccount("Ada");
+        Account bob = newAccount("Bob");
+        Room room = newRoom(ada, "Now");
+        Live adaLive = open(ada, room);
+        for (int i = 1; i <= 3; i++) {
+            adaLive.connection().send("before " + i).get(10, TimeUnit.SECONDS);
+        }
+        MessageLog bobHears = new MessageLog();
+
+        connectOpen(bob, room.id(), bobHears);
+        adaLive.connection().send("after").get(10, TimeUnit.SECONDS);
+        bobHears.awaitContent("after");
+
+        assertThat(bobHears.messages()).extracting(Message::content).containsExactly("after");
+    }
+
+    @Test
     void longestContentTheServerAcceptsIsAlsoWhatTheSdkSends() throws Exception {
         Account ada = newAccount("Ada");
         Room room = newRoom(ada, "Long");
