@@ -90,6 +90,11 @@ abstract class EndToEndTest {
         return track(account.client().connect(roomId, listener));
     }
 
+    /** Connects after a message id (0: the whole history first), without waiting for it to open. */
+    RoomConnection connect(Account account, long roomId, long afterId, RoomListener listener) {
+        return track(account.client().connect(roomId, afterId, listener));
+    }
+
     /** Connects and waits until the connection is open. */
     RoomConnection connectOpen(Account account, long roomId, RoomListener listener) throws InterruptedException {
         RoomConnection connection = connect(account, roomId, listener);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.rooms.sdk.AuthenticationException;
 import dev.rooms.sdk.CloseCodes;
 import dev.rooms.sdk.ConnectionState;
 import dev.rooms.sdk.NotFoundException;
@@ -19,6 +20,7 @@ import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.SessionDescription;
 import dev.rooms.sdk.model.Signal;
+import dev.rooms.sdk.model.Tokens;
 import dev.rooms.sdk.model.UserSummary;
 import org.junit.jupiter.api.Test;
 
@@ -238,6 +240,38 @@ class LiveRoomEndToEndTest extends EndToEndTest {
         assertThat(hears.expectError()).isInstanceOf(NotFoundException.class);
         assertThat(hears.expectClosed().code()).isEqualTo(CloseCodes.HANDSHAKE_NOT_FOUND);
         assertThat(connection.state()).isEqualTo(ConnectionState.CLOSED);
+        hears.expectNoMoreEvents(QUIET);
+    }
+
+    @Test
+    void handshakeRejectedWith404ThenClosedWithHandshakeNotFound() throws Exception {
+        Account ada = newAccount("Ada");
+        RecordingListener hears = new RecordingListener();
+
+        // After an id the SDK skips the history read and goes straight to the handshake, which the server refuses.
+        connect(ada, 987_654_321L, 0, hears);
+
+        hears.expectState(ConnectionState.CONNECTING);
+        assertThat(hears.expectError()).isInstanceOf(NotFoundException.class);
+        assertThat(hears.expectClosed().code()).isEqualTo(CloseCodes.HANDSHAKE_NOT_FOUND);
+        hears.expectNoMoreEvents(QUIET);
+    }
+
+    @Test
+    void handshakeRejectedWith401AndRefreshRefusedThenClosedWithHandshakeUnauthorized() throws Exception {
+        Account bob = newAccount("Bob");
+        Room room = newRoom(bob, "Open");
+        Account ada = newAccount("Ada");
+        Tokens deletedAccountsTokens = ada.client().tokenStore().load().orElseThrow();
+        ada.client().auth().deleteAccount();
+        ada.client().tokenStore().save(deletedAccountsTokens);
+        RecordingListener hears = new RecordingListener();
+
+        connect(ada, room.id(), 0, hears);
+
+        hears.expectState(ConnectionState.CONNECTING);
+        assertThat(hears.expectError()).isInstanceOf(AuthenticationException.class);
+        assertThat(hears.expectClosed().code()).isEqualTo(CloseCodes.HANDSHAKE_UNAUTHORIZED);
         hears.expectNoMoreEvents(QUIET);
     }
 
