@@ -55,7 +55,7 @@ public interface RoomConnection extends AutoCloseable {
      * when it drops before the broadcast came back (the message may or may not have been stored; a reconnect's
      * catch-up delivers it to the listener if it was), or when no broadcast came within the client's send timeout.
      *
-     * @param content the text: not blank, at most 5,000 characters
+     * @param content the text: not blank, at most 5,000 characters (Unicode code points, as the server counts)
      * @return a future of the stored message
      * @throws IllegalArgumentException if the content is blank or too long
      */

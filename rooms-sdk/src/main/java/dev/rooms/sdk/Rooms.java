@@ -19,6 +19,9 @@ import java.util.Objects;
  */
 public final class Rooms {
 
+    /** The most messages one history call returns when given a limit (the server's maximum). */
+    public static final int MAX_LIMIT = 1000;
+
     private static final TypeReference<Room> ROOM = new TypeReference<>() { };
     private static final TypeReference<List<Room>> ROOM_LIST = new TypeReference<>() { };
 
@@ -113,7 +116,20 @@ public final class Rooms {
      * @throws NotFoundException if the room does not exist or was deleted
      */
     public List<Message> listMessages(long roomId) {
-        return api.listMessages(roomId, null);
+        return api.listMessages(roomId, null, null);
+    }
+
+    /**
+     * Reads a room's newest messages, oldest first ({@code GET /api/rooms/{id}/messages/?limit=<limit>}).
+     *
+     * @param roomId the room
+     * @param limit  how many, 1 to {@value #MAX_LIMIT}
+     * @return at most {@code limit} messages: the newest ones, oldest first
+     * @throws IllegalArgumentException if {@code limit} is out of range
+     * @throws NotFoundException        if the room does not exist or was deleted
+     */
+    public List<Message> recentMessages(long roomId, int limit) {
+        return api.listMessages(roomId, null, checkLimit(limit));
     }
 
     /**
@@ -126,9 +142,37 @@ public final class Rooms {
      * @throws NotFoundException if the room does not exist or was deleted
      */
     public List<Message> listMessagesAfter(long roomId, long afterId) {
+        return api.listMessages(roomId, checkAfter(afterId), null);
+    }
+
+    /**
+     * Reads one page of a room's history: the first {@code limit} messages with an id greater than
+     * {@code afterId}, oldest first ({@code GET /api/rooms/{id}/messages/?after=<afterId>&limit=<limit>}). To read
+     * a long history page by page, pass the last id of each page as the next {@code afterId} until a page comes
+     * back empty.
+     *
+     * @param roomId  the room
+     * @param afterId the last id already seen; 0 to start at the oldest
+     * @param limit   the page size, 1 to {@value #MAX_LIMIT}
+     * @return at most {@code limit} messages
+     * @throws IllegalArgumentException if {@code afterId} or {@code limit} is out of range
+     * @throws NotFoundException        if the room does not exist or was deleted
+     */
+    public List<Message> listMessagesAfter(long roomId, long afterId, int limit) {
+        return api.listMessages(roomId, checkAfter(afterId), checkLimit(limit));
+    }
+
+    private static long checkAfter(long afterId) {
         if (afterId < 0) {
             throw new IllegalArgumentException("afterId < 0: " + afterId);
         }
-        return api.listMessages(roomId, afterId);
+        return afterId;
+    }
+
+    private static int checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ": " + limit);
+        }
+        return limit;
     }
 }

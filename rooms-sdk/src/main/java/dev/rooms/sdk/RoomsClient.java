@@ -110,8 +110,9 @@ public final class RoomsClient {
      * Connects to a room's live channel and delivers messages stored from now on.
      *
      * <p>Returns at once in state {@link ConnectionState#CONNECTING}; the listener hears when the connection is
-     * {@link ConnectionState#OPEN}. Before the first handshake the connection reads the room's history once to
-     * learn the newest message id, so that no message is missed between that moment and the socket opening. A
+     * {@link ConnectionState#OPEN}. Before the first handshake the connection reads the room's newest message
+     * ({@code ?limit=1}) to learn its id, so that no message is missed between that moment and the socket
+     * opening. A
      * room that does not exist or a user who is not logged in ends the connection with
      * {@link RoomListener#onError} and {@link RoomListener#onClosed}; nothing is thrown.
      *

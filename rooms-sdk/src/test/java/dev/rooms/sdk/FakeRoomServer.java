@@ -29,8 +29,8 @@ import okhttp3.internal.ws.RealWebSocket;
 
 /**
  * A small stand-in for the Rooms server on MockWebServer: one room ({@value #ROOM_ID}) with stored messages, its
- * history endpoint (with {@code after}), token refresh, a room list, and the live WebSocket that stores chat
- * frames and broadcasts them with the sender's nonce, and relays signals with {@code sender_id}.
+ * history endpoint (with {@code after} and {@code limit}), token refresh, a room list, and the live WebSocket that
+ * stores chat frames and broadcasts them with the sender's nonce, and relays signals with {@code sender_id}.
  */
 public final class FakeRoomServer implements AutoCloseable {
 
@@ -168,9 +168,17 @@ public final class FakeRoomServer implements AutoCloseable {
                 gate.await(5, TimeUnit.SECONDS);
             }
             String after = request.getUrl().queryParameter("after");
+            String limit = request.getUrl().queryParameter("limit");
             long afterId = after == null ? 0 : Long.parseLong(after);
+            List<ObjectNode> matching = messages.stream().filter(m -> m.get("id").asLong() > afterId).toList();
+            if (limit != null) {
+                // As the real server: with after the first N after it, without it the newest N.
+                int max = Math.min(Integer.parseInt(limit), matching.size());
+                matching = after != null ? matching.subList(0, max)
+                        : matching.subList(matching.size() - max, matching.size());
+            }
             ArrayNode history = JSON.createArrayNode();
-            messages.stream().filter(m -> m.get("id").asLong() > afterId).forEach(history::add);
+            matching.forEach(history::add);
             return json(200, history.toString());
         }
         if (path.equals("/auth/token/refresh/")) {

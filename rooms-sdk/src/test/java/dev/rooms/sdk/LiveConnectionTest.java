@@ -75,6 +75,7 @@ class LiveConnectionTest {
 
     @Test
     void connectAuthenticatesTheHandshakeAndLearnsTheNewestMessageFirst() throws Exception {
+        server.storeOnly("older news");
         server.storeOnly("old news");
 
         RoomConnection connection = connect(client);
@@ -86,8 +87,23 @@ class LiveConnectionTest {
         RecordedRequest handshake = server.nextHandshake();
         assertThat(handshake.getHeaders().get("Authorization")).isEqualTo("Bearer " + tokens.access());
         assertThat(handshake.getHeaders().get("User-Agent")).isEqualTo("live-test/1.0");
-        assertThat(server.nextHistoryRequest()).isEqualTo("/api/rooms/1/messages/");
-        assertThat(server.nextHistoryRequest()).isEqualTo("/api/rooms/1/messages/?after=1");
+        assertThat(server.nextHistoryRequest()).isEqualTo("/api/rooms/1/messages/?limit=1");
+        assertThat(server.nextHistoryRequest()).isEqualTo("/api/rooms/1/messages/?after=2");
+        listener.expectNoMoreEvents(Duration.ofMillis(100));
+    }
+
+    @Test
+    void connectInAnEmptyRoomStartsAfterIdZeroAndDeliversTheFirstLiveMessage() throws Exception {
+        connect(client);
+        listener.expectState(ConnectionState.CONNECTING);
+        server.nextPeer();
+        listener.expectState(ConnectionState.OPEN);
+
+        long id = server.post("first ever");
+
+        assertThat(listener.expectMessage().id()).isEqualTo(id);
+        assertThat(server.nextHistoryRequest()).isEqualTo("/api/rooms/1/messages/?limit=1");
+        assertThat(server.nextHistoryRequest()).isEqualTo("/api/rooms/1/messages/?after=0");
         listener.expectNoMoreEvents(Duration.ofMillis(100));
     }
 
@@ -177,6 +193,18 @@ class LiveConnectionTest {
 
         assertThatThrownBy(() -> connection.send("  ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> connection.send("x".repeat(5_001))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connection.send("\uD83D\uDE00".repeat(5_001)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sendCountsContentInCodePointsAsTheServerDoes() throws Exception {
+        connectAndOpen();
+        String emoji = "\uD83D\uDE00".repeat(5_000);
+
+        Message sent = connections.get(0).send(emoji).get(5, TimeUnit.SECONDS);
+
+        assertThat(sent.content()).isEqualTo(emoji);
     }
 
     @Test

@@ -280,6 +280,60 @@ class RestCallsTest {
     }
 
     @Test
+    void recentMessagesSendsLimitAndKeepsTheServersOldestFirstOrder() throws Exception {
+        store.save(tokens);
+        String newest = "[{\"id\":8,\"user\":{\"id\":1,\"email\":\"user@example.com\",\"name\":\"User Name\"},"
+                + "\"content\":\"older\",\"created_at\":\"2024-01-01T00:00:00Z\"},"
+                + "{\"id\":9,\"user\":{\"id\":1,\"email\":\"user@example.com\",\"name\":\"User Name\"},"
+                + "\"content\":\"newest\",\"created_at\":\"2024-01-01T00:00:01Z\"}]";
+        server.enqueue(json(200, newest));
+
+        List<Message> recent = client.rooms().recentMessages(7, 2);
+
+        assertThat(recent).extracting(Message::id).containsExactly(8L, 9L);
+        RecordedRequest request = take();
+        assertThat(request.getMethod()).isEqualTo("GET");
+        assertThat(request.getTarget()).isEqualTo("/api/rooms/7/messages/?limit=2");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + tokens.access());
+    }
+
+    @Test
+    void listMessagesAfterWithLimitSendsBothParameters() throws Exception {
+        store.save(tokens);
+        server.enqueue(json(200, "[]"));
+
+        List<Message> page = client.rooms().listMessagesAfter(7, 41, 1000);
+
+        assertThat(page).isEmpty();
+        assertThat(take().getTarget()).isEqualTo("/api/rooms/7/messages/?after=41&limit=1000");
+    }
+
+    @Test
+    void messageLimitOutOfRangeThenIllegalArgumentWithoutRequest() {
+        store.save(tokens);
+
+        assertThatThrownBy(() -> client.rooms().recentMessages(7, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.rooms().recentMessages(7, 1001)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.rooms().listMessagesAfter(7, -1, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void messageLimitRejectedByServerThenValidationExceptionWithFieldError() {
+        store.save(tokens);
+        server.enqueue(json(400, "{\"limit\":[\"Ensure this value is less than or equal to 1000.\"]}"));
+
+        assertThatThrownBy(() -> client.rooms().recentMessages(7, 5))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.fieldErrors()).containsEntry("limit",
+                            List.of("Ensure this value is less than or equal to 1000."));
+                    assertThat(e.getMessage()).isEqualTo("limit: Ensure this value is less than or equal to 1000.");
+                });
+    }
+
+    @Test
     void baseUrlPathIsKeptAsPrefix() throws Exception {
         store.save(tokens);
         RoomsClient prefixed = RoomsClient.builder().baseUrl(server.url("/rooms").toString()).tokenStore(store).build();

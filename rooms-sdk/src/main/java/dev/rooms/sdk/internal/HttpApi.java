@@ -12,6 +12,7 @@ import dev.rooms.sdk.model.Tokens;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -90,10 +91,17 @@ public final class HttpApi {
      *
      * @param roomId the room
      * @param after  only those with a greater id, or {@code null} for all
+     * @param limit  at most this many (the first ones after {@code after}, else the newest), or {@code null}
      * @return the messages, oldest first
      */
-    public List<Message> listMessages(long roomId, Long after) {
-        Map<String, String> query = after == null ? Map.of() : Map.of("after", Long.toString(after));
+    public List<Message> listMessages(long roomId, Long after, Integer limit) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (after != null) {
+            query.put("after", Long.toString(after));
+        }
+        if (limit != null) {
+            query.put("limit", Integer.toString(limit));
+        }
         return get("api/rooms/" + roomId + "/messages/", query, MESSAGE_LIST);
     }
 

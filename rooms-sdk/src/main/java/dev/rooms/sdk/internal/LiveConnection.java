@@ -154,9 +154,11 @@ public final class LiveConnection implements RoomConnection {
         if (content.isBlank()) {
             throw new IllegalArgumentException("content is blank");
         }
-        if (content.length() > MAX_CONTENT) {
+        // The server counts characters as code points, so an emoji is one character, not two UTF-16 units.
+        int characters = content.codePointCount(0, content.length());
+        if (characters > MAX_CONTENT) {
             throw new IllegalArgumentException(
-                    "content longer than " + MAX_CONTENT + " characters: " + content.length());
+                    "content longer than " + MAX_CONTENT + " characters: " + characters);
         }
         Socket current = socket;
         if (state != ConnectionState.OPEN || current == null) {
@@ -255,7 +257,7 @@ public final class LiveConnection implements RoomConnection {
         }
         try {
             if (lastDeliveredId < 0) {
-                lastDeliveredId = api.listMessages(roomId, null).stream().mapToLong(Message::id).max().orElse(0L);
+                lastDeliveredId = api.listMessages(roomId, null, 1).stream().mapToLong(Message::id).max().orElse(0L);
             }
             String token = api.accessToken();
             if (token == null) {
@@ -285,7 +287,7 @@ public final class LiveConnection implements RoomConnection {
         }
         opened.open = true;
         try {
-            List<Message> missed = api.listMessages(roomId, lastDeliveredId);
+            List<Message> missed = api.listMessages(roomId, lastDeliveredId, null);
             missed.stream().sorted(Comparator.comparingLong(Message::id)).forEach(this::deliver);
         } catch (AuthenticationException e) {
             finishWithError(e, CloseCodes.HANDSHAKE_UNAUTHORIZED, e.getMessage());

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,6 +48,25 @@ class MessageRepository {
                 .params(roomId, afterId)
                 .query(MessageRepository::map)
                 .list();
+    }
+
+    /** The first {@code limit} messages of a room with an id above {@code afterId}, oldest first. */
+    List<MessageResponse> findFirstAfter(long roomId, long afterId, int limit) {
+        return jdbc.sql(SELECT + " WHERE m.room_id = ? AND m.id > ? ORDER BY m.id LIMIT ?")
+                .params(roomId, afterId, limit)
+                .query(MessageRepository::map)
+                .list();
+    }
+
+    /** The newest {@code limit} messages of a room, oldest first. */
+    List<MessageResponse> findNewest(long roomId, int limit) {
+        List<MessageResponse> messages = new ArrayList<>(
+                jdbc.sql(SELECT + " WHERE m.room_id = ? ORDER BY m.id DESC LIMIT ?")
+                        .params(roomId, limit)
+                        .query(MessageRepository::map)
+                        .list());
+        Collections.reverse(messages);
+        return messages;
     }
 
     long findLastId(long roomId) {

@@ -39,11 +39,21 @@ public class MessageService {
         return messages.findById(id);
     }
 
-    /** A room's history after the given message id (0 for all of it), oldest first. */
+    /**
+     * A room's history, oldest first.
+     *
+     * @param afterId only messages with a greater id, or {@code null} for all
+     * @param limit   at most this many, or {@code null} for no limit: with {@code afterId} the first ones after
+     *                it (so a client pages forward by passing the last id it got), without it the newest ones
+     */
     @Transactional(readOnly = true)
-    List<MessageResponse> listMessages(long roomId, long afterId) {
+    List<MessageResponse> listMessages(long roomId, Long afterId, Integer limit) {
         rooms.requireActiveRoom(roomId);
-        return messages.findByRoom(roomId, afterId);
+        long after = afterId == null ? 0 : afterId;
+        if (limit == null) {
+            return messages.findByRoom(roomId, after);
+        }
+        return afterId == null ? messages.findNewest(roomId, limit) : messages.findFirstAfter(roomId, after, limit);
     }
 
     /** The id of the room's newest message, 0 when it has none (the live part orders broadcasts by it). */

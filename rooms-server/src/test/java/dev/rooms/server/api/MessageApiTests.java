@@ -3,6 +3,9 @@ package dev.rooms.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.rooms.server.message.MessageResponse;
 import dev.rooms.server.message.MessageService;
 import dev.rooms.server.room.RoomNotFoundException;
@@ -89,10 +92,124 @@ abstract class MessageApiTests extends ApiTest {
     }
 
     @Test
+    void historyWithLimitThenNewestMessagesOldestFirst() {
+        User user = newUser();
+        long room = createRoom(user, "Newest").get("id").asLong();
+        for (String content : new String[] {"one", "two", "three", "four"}) {
+            messages.postMessage(room, user.id(), content);
+        }
+
+        ApiClient.Response response = api.get("/api/rooms/" + room + "/messages/?limit=2", user.access());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(contents(response)).containsExactly("three", "four");
+        assertThat(response.json().get(0).propertyNames()).containsExactly("id", "user", "content", "created_at");
+    }
+
+    @Test
+    void historyWithLimitAboveCountThenWholeHistory() {
+        User user = newUser();
+        long room = createRoom(user, "Short").get("id").asLong();
+        messages.postMessage(room, user.id(), "only");
+
+        ApiClient.Response response = api.get("/api/rooms/" + room + "/messages/?limit=1000", user.access());
+
+        assertThat(contents(response)).containsExactly("only");
+    }
+
+    @Test
+    void historyWithAfterAndLimitThenFirstMessagesAfterSoPagingForwardReadsEverythingOnce() {
+        User user = newUser();
+        long room = createRoom(user, "Pages").get("id").asLong();
+        for (int i = 1; i <= 5; i++) {
+            messages.postMessage(room, user.id(), "m" + i);
+        }
+
+        List<String> read = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        long last = 0;
+        while (true) {
+            ApiClient.Response page = api.get("/api/rooms/" + room + "/messages/?after=" + last + "&limit=2",
+                    user.access());
+            assertThat(page.status()).isEqualTo(200);
+            if (page.json().isEmpty()) {
+                break;
+            }
+            pageSizes.add(page.json().size());
+            read.addAll(contents(page));
+            last = page.json().get(page.json().size() - 1).get("id").asLong();
+        }
+
+        assertThat(read).containsExactly("m1", "m2", "m3", "m4", "m5");
+        assertThat(pageSizes).containsExactly(2, 2, 1);
+    }
+
+    @Test
+    void historyWithLimitThatIsNotANumberThen400() {
+        User user = newUser();
+        long room = createRoom(user, "Strict limit").get("id").asLong();
+
+        ApiClient.Response response = api.get("/api/rooms/" + room + "/messages/?limit=ten", user.access());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json()).isEqualTo(json("{\"limit\":[\"A valid integer is required.\"]}"));
+    }
+
+    @Test
+    void historyWithLimitBelowOneThen400() {
+        User user = newUser();
+        long room = createRoom(user, "Zero").get("id").asLong();
+
+        ApiClient.Response zero = api.get("/api/rooms/" + room + "/messages/?limit=0", user.access());
+        ApiClient.Response negative = api.get("/api/rooms/" + room + "/messages/?limit=-3", user.access());
+
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.json()).isEqualTo(json("{\"limit\":[\"Ensure this value is greater than or equal to 1.\"]}"));
+        assertThat(negative.json()).isEqualTo(zero.json());
+    }
+
+    @Test
+    void historyWithLimitAboveThousandThen400() {
+        User user = newUser();
+        long room = createRoom(user, "Huge").get("id").asLong();
+
+        ApiClient.Response above = api.get("/api/rooms/" + room + "/messages/?limit=1001", user.access());
+        ApiClient.Response huge = api.get("/api/rooms/" + room + "/messages/?limit=99999999999999999999",
+                user.access());
+
+        assertThat(above.status()).isEqualTo(400);
+        assertThat(above.json())
+                .isEqualTo(json("{\"limit\":[\"Ensure this value is less than or equal to 1000.\"]}"));
+        assertThat(huge.json()).isEqualTo(above.json());
+    }
+
+    @Test
+    void historyWithBadAfterAndBadLimitThen400NamingBoth() {
+        User user = newUser();
+        long room = createRoom(user, "Both").get("id").asLong();
+
+        ApiClient.Response response = api.get("/api/rooms/" + room + "/messages/?after=x&limit=y", user.access());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json()).isEqualTo(json(
+                "{\"after\":[\"A valid integer is required.\"],\"limit\":[\"A valid integer is required.\"]}"));
+    }
+
+    @Test
     void historyOfUnknownRoomThen404() {
         User user = newUser();
 
         ApiClient.Response response = api.get("/api/rooms/987654321/messages/", user.access());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json()).isEqualTo(notFound());
+    }
+
+    @Test
+    void historyWithLimitOfUnknownRoomThen404() {
+        User user = newUser();
+
+        ApiClient.Response response = api.get("/api/rooms/987654321/messages/?limit=1", user.access());
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json()).isEqualTo(notFound());
@@ -106,5 +223,9 @@ abstract class MessageApiTests extends ApiTest {
 
         assertThatThrownBy(() -> messages.postMessage(room, user.id(), "too late"))
                 .isInstanceOf(RoomNotFoundException.class);
+    }
+
+    private static List<String> contents(ApiClient.Response response) {
+        return response.json().valueStream().map(m -> m.get("content").asString()).toList();
     }
 }
