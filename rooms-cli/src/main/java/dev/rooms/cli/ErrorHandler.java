@@ -89,8 +89,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return ExitCodes.ERROR;
         }
         if (failure instanceof TransportException transport) {
-            err.println("error: cannot reach the server at " + invocation.configuration().server() + " ("
-                    + transport.getMessage() + ")");
+            Throwable cause = transport.getCause() != null ? transport.getCause() : transport;
+            err.println("error: cannot reach the server at " + invocation.configuration().server() + ": "
+                    + cause.getMessage());
             return ExitCodes.UNREACHABLE;
         }
         if (failure instanceof UncheckedIOException io) {

@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every command accepts, before or after its name: {@code --server}, {@code --profile},
- * {@code --output}/{@code --json} and {@code --debug}. Each command has its own instance (a mixin); all of them
+ * {@code --output}/{@code --json}, {@code --debug} and {@code --help}. Each command has its own instance (a mixin); all of them
  * write into the run's one {@link Invocation}.
  */
 final class GlobalOptions {
@@ -12,6 +12,9 @@ final class GlobalOptions {
     enum Format { TABLE, JSON }
 
     private final Invocation invocation;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, order = 0, description = "Show this help and exit.")
+    boolean help;
 
     GlobalOptions(Invocation invocation) {
         this.invocation = invocation;

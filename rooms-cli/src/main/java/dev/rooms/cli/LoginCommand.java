@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rooms login}: exchanges email and password for tokens kept in the profile's token file. */
-@Command(name = "login", sortOptions = false,
+@Command(name = "login",
         description = {
                 "Log in and keep the tokens (readable only by you) for this profile.",
                 "With --server, the server is remembered for the profile.",

@@ -22,6 +22,9 @@ public final class Main {
         // The SDK logs through System.Logger (java.util.logging by default), whose console output would garble
         // tables and the chat shell; errors reach the user through the error handler instead.
         LogManager.getLogManager().reset();
+        // Java-WebSocket logs through SLF4J; without a provider SLF4J warns on stderr. Choose its silent one.
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
@@ -58,9 +61,15 @@ public final class Main {
                 .setColorScheme(Help.defaultColorScheme(environment.colour() ? Help.Ansi.ON : Help.Ansi.OFF))
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
+        keepDeclaredOptionOrder(commandLine);
         int code = commandLine.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static void keepDeclaredOptionOrder(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage().sortOptions(false);
+        commandLine.getSubcommands().values().forEach(Main::keepDeclaredOptionOrder);
     }
 }

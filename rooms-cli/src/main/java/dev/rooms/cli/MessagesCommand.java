@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rooms messages ROOM}: the history, and with {@code --follow} the live messages after it. */
-@Command(name = "messages", sortOptions = false, description = {
+@Command(name = "messages", description = {
         "Show a room's messages, oldest first.",
         "With --follow, keep printing new messages as they arrive until Ctrl-C (with --json: one object per line).",
 })

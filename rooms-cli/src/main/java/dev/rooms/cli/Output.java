@@ -1,8 +1,11 @@
 package dev.rooms.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,6 +31,11 @@ final class Output {
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** Indented like the usual {@code jq .} output: {@code "key": value}, one array element per line. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+
     private final PrintWriter out;
     private final boolean json;
     private final boolean colour;
@@ -52,7 +60,7 @@ final class Output {
     /** Prints one JSON document, indented. */
     void printJson(Object value) {
         try {
-            out.println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            out.println(mapper().writer(PRETTY).writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,9 +100,8 @@ final class Output {
                     .addModule(new SimpleModule("rooms-cli").addSerializer(new RoomTypeSerializer()))
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .build();
-            // History messages have no nonce; print them as the server does, without the field.
-            mapper.configOverride(Message.class)
-                    .setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
+            // The nonce only correlates a live send with its broadcast; history has none, so neither does output.
+            mapper.configOverride(Message.class).setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties("nonce"));
         }
         return mapper;
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rooms register}: creates an account and logs in to it. */
-@Command(name = "register", sortOptions = false,
+@Command(name = "register",
         description = "Create an account on the server and log in to it.")
 final class RegisterCommand implements Callable<Integer> {
 

@@ -4,13 +4,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rooms}: without a command it prints its usage. */
-@Command(name = "rooms", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class, sortOptions = false,
+@Command(name = "rooms",
+        versionProvider = VersionProvider.class,
         description = "Chat rooms from the command line: log in, manage rooms, script them with --json, chat live.",
         subcommands = {
                 RegisterCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {
                 "  ROOMS_SERVER     server URL, overridden by --server",
                 "  ROOMS_PROFILE    profile name, overridden by --profile",
-                "  XDG_CONFIG_HOME  config directory parent (default ~/.config): rooms/config, rooms/tokens/",
+                "  XDG_CONFIG_HOME  where rooms/config and rooms/tokens/ live (default ~/.config)",
                 "  NO_COLOR         no colour in output",
                 "",
                 "Examples:",
@@ -49,6 +49,9 @@ final class RoomsCommand implements Callable<Integer> {
 
     @Mixin
     GlobalOptions global;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, order = 1, description = "Print the version and exit.")
+    boolean version;
 
     @Override
     public Integer call() {
