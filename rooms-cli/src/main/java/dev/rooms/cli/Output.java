@@ -53,10 +53,6 @@ final class Output {
         return json;
     }
 
-    boolean colour() {
-        return colour;
-    }
-
     /** Prints one JSON document, indented. */
     void printJson(Object value) {
         try {
