@@ -20,9 +20,13 @@ public class ApiException extends RoomsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int status;
+    /** The body's {@code detail}, or {@code null}. */
     private final String detail;
+    /** The body's {@code code}, or {@code null}. */
     private final String code;
+    /** The body's field-keyed messages. */
     private final Map<String, List<String>> fieldErrors;
 
     /**

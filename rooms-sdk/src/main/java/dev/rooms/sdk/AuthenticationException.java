@@ -3,7 +3,10 @@ package dev.rooms.sdk;
 import java.util.List;
 import java.util.Map;
 
-/** Authentication failed (HTTP 401): wrong credentials, no or an invalid token, or a token refresh that failed. Log in again. */
+/**
+ * Authentication failed (HTTP 401): wrong credentials, no or an invalid token, or a token refresh that failed.
+ * Log in again.
+ */
 public class AuthenticationException extends ApiException {
 
     private static final long serialVersionUID = 1L;

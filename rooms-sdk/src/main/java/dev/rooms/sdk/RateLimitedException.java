@@ -12,6 +12,7 @@ public class RateLimitedException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The {@code Retry-After} of the last answer, or {@code null}. */
     private final Duration retryAfter;
 
     /**

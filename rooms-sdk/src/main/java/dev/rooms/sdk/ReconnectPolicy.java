@@ -21,7 +21,16 @@ import java.util.Random;
 public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double multiplier, double jitter,
                               int maxAttempts) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param initialDelay the wait before the first attempt after a drop
+     * @param maxDelay the longest wait
+     * @param multiplier how much the wait grows per failed attempt, at least 1
+     * @param jitter the random spread as a fraction of the wait, from 0 (none) to 1
+     * @param maxAttempts how many attempts in a row may fail before the connection gives up and closes; 0 means
+     *                    never give up
+     */
     public ReconnectPolicy {
         Objects.requireNonNull(initialDelay, "initialDelay == null");
         Objects.requireNonNull(maxDelay, "maxDelay == null");

@@ -3,6 +3,7 @@ package dev.rooms.sdk;
 import dev.rooms.sdk.model.Candidate;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.SessionDescription;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,6 +35,16 @@ public interface RoomConnection extends AutoCloseable {
      * @return the state at the time of the call
      */
     ConnectionState state();
+
+    /**
+     * Waits until the connection is {@link ConnectionState#OPEN} — after the handshake and the catch-up of missed
+     * messages — or closed for good.
+     *
+     * @param timeout the longest wait
+     * @return {@code true} if the connection is open, {@code false} if it closed or the time ran out
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    boolean awaitOpen(Duration timeout) throws InterruptedException;
 
     /**
      * Sends a chat message. The returned future completes with the stored {@link Message} when the server's

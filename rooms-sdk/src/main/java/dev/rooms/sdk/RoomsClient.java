@@ -48,12 +48,11 @@ public final class RoomsClient {
     private RoomsClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
         this.tokenStore = builder.tokenStore;
-        OkHttpClient http = (builder.okHttpClient != null ? builder.okHttpClient.newBuilder() : new OkHttpClient.Builder())
-                .connectTimeout(builder.connectTimeout)
-                .readTimeout(builder.readTimeout)
-                .writeTimeout(builder.writeTimeout)
-                .build();
-        this.api = new HttpApi(http, baseUrl, builder.userAgent, tokenStore, builder.refreshBeforeExpiry,
+        OkHttpClient.Builder http = builder.okHttpClient != null
+                ? builder.okHttpClient.newBuilder()
+                : new OkHttpClient.Builder();
+        http.connectTimeout(builder.connectTimeout).readTimeout(builder.readTimeout).writeTimeout(builder.writeTimeout);
+        this.api = new HttpApi(http.build(), baseUrl, builder.userAgent, tokenStore, builder.refreshBeforeExpiry,
                 builder.maxRateLimitRetries, builder.maxRetryAfter);
         this.auth = new Auth(api);
         this.rooms = new Rooms(api);

@@ -3,7 +3,10 @@ package dev.rooms.sdk;
 import java.util.List;
 import java.util.Map;
 
-/** The request was invalid (HTTP 400); {@link #fieldErrors()} says which fields and why, or {@link #detail()} explains (e.g. malformed JSON). */
+/**
+ * The request was invalid (HTTP 400); {@link #fieldErrors()} says which fields and why, or {@link #detail()}
+ * explains (e.g. malformed JSON).
+ */
 public class ValidationException extends ApiException {
 
     private static final long serialVersionUID = 1L;

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -289,6 +290,26 @@ class RestCallsTest {
         RecordedRequest request = take();
         assertThat(request.getTarget()).isEqualTo("/rooms/api/rooms/");
         assertThat(request.getHeaders().get("User-Agent")).startsWith("rooms-java-sdk/");
+    }
+
+    @Test
+    void sharedOkHttpClientIsUsedWithItsInterceptors() throws Exception {
+        store.save(tokens);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OkHttpClient shared = new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    seen.add(chain.request().url().encodedPath());
+                    return chain.proceed(chain.request().newBuilder().header("X-Trace", "t-1").build());
+                })
+                .build();
+        RoomsClient sharing = RoomsClient.builder().baseUrl(server.url("/").toString()).tokenStore(store)
+                .okHttpClient(shared).build();
+        server.enqueue(json(200, "[]"));
+
+        sharing.rooms().list();
+
+        assertThat(seen).containsExactly("/api/rooms/");
+        assertThat(take().getHeaders().get("X-Trace")).isEqualTo("t-1");
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Set;
 /** Encodes and decodes the WebSocket frames of {@code /ws/chat/{room_id}/}. */
 final class Frames {
 
-    private static final Set<String> SIGNAL_KEYS = Set.of("type", "sender_id", "target", "offer", "answer", "candidate");
+    private static final Set<String> SIGNAL_KEYS = Set.of("type", "sender_id", "target", "offer", "answer",
+            "candidate");
 
     private Frames() {
     }
@@ -52,7 +53,8 @@ final class Frames {
         return switch (type) {
             case "webrtc-offer" -> new Signal.Offer(description(node.get("offer")), sender, target, extras);
             case "webrtc-answer" -> new Signal.Answer(description(node.get("answer")), sender, target, extras);
-            case "webrtc-ice-candidate" -> new Signal.IceCandidate(candidate(node.get("candidate")), sender, target, extras);
+            case "webrtc-ice-candidate" ->
+                    new Signal.IceCandidate(candidate(node.get("candidate")), sender, target, extras);
             case "webrtc-hangup" -> new Signal.Hangup(sender, target, extras);
             default -> null;
         };

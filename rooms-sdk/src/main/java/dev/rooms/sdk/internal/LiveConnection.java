@@ -66,6 +66,7 @@ public final class LiveConnection implements RoomConnection {
     private final Random random = new Random();
     private final Map<String, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
 
+    private final Object stateMonitor = new Object();
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile Socket socket;
 
@@ -82,18 +83,25 @@ public final class LiveConnection implements RoomConnection {
         this.listener = listener;
         this.api = api;
         this.settings = settings;
-        this.control = new ScheduledThreadPoolExecutor(1, task -> new Thread(task, "rooms-room-" + roomId));
+        this.control = new ScheduledThreadPoolExecutor(1, task -> userThread(task, "rooms-room-" + roomId));
         control.setRemoveOnCancelPolicy(true);
         control.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         control.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         if (settings.callbackExecutor() == null) {
             this.ownedCallbackThread = Executors.newSingleThreadExecutor(
-                    task -> new Thread(task, "rooms-room-" + roomId + "-callbacks"));
+                    task -> userThread(task, "rooms-room-" + roomId + "-callbacks"));
             this.callbacks = ownedCallbackThread;
         } else {
             this.ownedCallbackThread = null;
             this.callbacks = new SerialExecutor(settings.callbackExecutor());
         }
+    }
+
+    /** A non-daemon thread, whatever the creating thread is: an open connection keeps a bot's JVM running. */
+    private static Thread userThread(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(false);
+        return thread;
     }
 
     /**
@@ -126,13 +134,29 @@ public final class LiveConnection implements RoomConnection {
     }
 
     @Override
+    public boolean awaitOpen(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (stateMonitor) {
+            while (state != ConnectionState.OPEN && state != ConnectionState.CLOSED) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(stateMonitor, left);
+            }
+            return state == ConnectionState.OPEN;
+        }
+    }
+
+    @Override
     public CompletableFuture<Message> send(String content) {
         Objects.requireNonNull(content, "content == null");
         if (content.isBlank()) {
             throw new IllegalArgumentException("content is blank");
         }
         if (content.length() > MAX_CONTENT) {
-            throw new IllegalArgumentException("content longer than " + MAX_CONTENT + " characters: " + content.length());
+            throw new IllegalArgumentException(
+                    "content longer than " + MAX_CONTENT + " characters: " + content.length());
         }
         Socket current = socket;
         if (state != ConnectionState.OPEN || current == null) {
@@ -148,8 +172,8 @@ public final class LiveConnection implements RoomConnection {
             return CompletableFuture.failedFuture(notConnected());
         }
         try {
-            control.schedule(() -> failPending(nonce, "No confirmation of the message within "
-                    + settings.sendTimeout().toMillis() + " ms"), settings.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            String why = "No confirmation of the message within " + settings.sendTimeout().toMillis() + " ms";
+            control.schedule(() -> failPending(nonce, why), settings.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closedMeanwhile) {
             failPending(nonce, "The connection was closed");
         }
@@ -248,6 +272,10 @@ public final class LiveConnection implements RoomConnection {
         } catch (RoomsException e) {
             emitError(e);
             scheduleReconnect();
+        } catch (RuntimeException e) {
+            // Not a network or server problem, so retrying would fail the same way; end rather than hang.
+            finishWithError(new TransportException("Cannot connect to room " + roomId + ": " + e, e),
+                    CloseCodes.ABNORMAL, "unexpected failure");
         }
     }
 
@@ -426,7 +454,9 @@ public final class LiveConnection implements RoomConnection {
         Socket current = socket;
         socket = null;
         if (current != null) {
-            current.close(code < 4000 || code > 4999 ? CloseCodes.NORMAL : code, reason);
+            // Always a plain normal close on the wire: the SDK-only codes (44xx) must not reach the server, and
+            // a close reason is limited to 123 bytes.
+            current.close(CloseCodes.NORMAL, "closed by client");
         }
         failAllPending("The connection was closed");
         setState(ConnectionState.CLOSED);
@@ -446,7 +476,10 @@ public final class LiveConnection implements RoomConnection {
 
     private void setState(ConnectionState next) {
         if (state != next) {
-            state = next;
+            synchronized (stateMonitor) {
+                state = next;
+                stateMonitor.notifyAll();
+            }
             dispatch(l -> l.onStateChanged(this, next));
         }
     }

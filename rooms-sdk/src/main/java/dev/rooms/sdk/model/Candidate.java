@@ -14,7 +14,14 @@ import java.util.Objects;
  */
 public record Candidate(String candidate, String sdpMid, Integer sdpMLineIndex, Map<String, Object> extras) {
 
-    /** Checks the candidate line and makes {@code extras} an unmodifiable copy. */
+    /**
+     * Checks the candidate line and makes {@code extras} an unmodifiable copy.
+     *
+     * @param candidate the candidate line, e.g. {@code candidate:1 1 UDP 2130706431 192.168.1.1 54321 typ host}
+     * @param sdpMid the media stream id, or {@code null}
+     * @param sdpMLineIndex the media line index, or {@code null}
+     * @param extras any other fields of the JSON object (e.g. {@code usernameFragment}), kept as parsed
+     */
     public Candidate {
         Objects.requireNonNull(candidate, "candidate == null");
         extras = Extras.copy(extras);

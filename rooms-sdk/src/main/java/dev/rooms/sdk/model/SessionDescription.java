@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record SessionDescription(String type, String sdp, Map<String, Object> extras) {
 
-    /** Checks the fields and makes {@code extras} an unmodifiable copy. */
+    /**
+     * Checks the fields and makes {@code extras} an unmodifiable copy.
+     *
+     * @param type {@code "offer"} or {@code "answer"}
+     * @param sdp the SDP text
+     * @param extras any other fields of the JSON object, kept as parsed (nested objects as maps, arrays as lists)
+     */
     public SessionDescription {
         Objects.requireNonNull(type, "type == null");
         Objects.requireNonNull(sdp, "sdp == null");

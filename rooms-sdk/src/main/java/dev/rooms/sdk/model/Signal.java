@@ -51,7 +51,14 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
     record Offer(SessionDescription offer, Long senderId, Long target, Map<String, Object> extras)
             implements Signal {
 
-        /** Checks the payload and copies {@code extras}. */
+        /**
+         * Checks the payload and copies {@code extras}.
+         *
+         * @param offer the session description
+         * @param senderId the sender's user id
+         * @param target the addressed user, or {@code null}
+         * @param extras unknown top-level fields
+         */
         public Offer {
             Objects.requireNonNull(offer, "offer == null");
             extras = Extras.copy(extras);
@@ -74,7 +81,14 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
     record Answer(SessionDescription answer, Long senderId, Long target, Map<String, Object> extras)
             implements Signal {
 
-        /** Checks the payload and copies {@code extras}. */
+        /**
+         * Checks the payload and copies {@code extras}.
+         *
+         * @param answer the session description
+         * @param senderId the sender's user id
+         * @param target the addressed user, or {@code null}
+         * @param extras unknown top-level fields
+         */
         public Answer {
             Objects.requireNonNull(answer, "answer == null");
             extras = Extras.copy(extras);
@@ -97,7 +111,14 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
     record IceCandidate(Candidate candidate, Long senderId, Long target, Map<String, Object> extras)
             implements Signal {
 
-        /** Checks the payload and copies {@code extras}. */
+        /**
+         * Checks the payload and copies {@code extras}.
+         *
+         * @param candidate the candidate
+         * @param senderId the sender's user id
+         * @param target the addressed user, or {@code null}
+         * @param extras unknown top-level fields
+         */
         public IceCandidate {
             Objects.requireNonNull(candidate, "candidate == null");
             extras = Extras.copy(extras);
@@ -118,7 +139,13 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
      */
     record Hangup(Long senderId, Long target, Map<String, Object> extras) implements Signal {
 
-        /** Copies {@code extras}. */
+        /**
+         * Copies {@code extras}.
+         *
+         * @param senderId the sender's user id
+         * @param target the addressed user, or {@code null}
+         * @param extras unknown top-level fields
+         */
         public Hangup {
             extras = Extras.copy(extras);
         }

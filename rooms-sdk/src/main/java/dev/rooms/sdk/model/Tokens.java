@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record Tokens(String access, String refresh) {
 
-    /** Checks that both tokens are present. */
+    /**
+     * Checks that both tokens are present.
+     *
+     * @param access the access token ({@code Authorization: Bearer ...})
+     * @param refresh the refresh token
+     */
     public Tokens {
         Objects.requireNonNull(access, "access == null");
         Objects.requireNonNull(refresh, "refresh == null");

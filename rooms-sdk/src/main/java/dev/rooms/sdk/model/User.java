@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record User(long id, String email, String name, Instant dateJoined) {
 
-    /** Checks that the text fields are present. */
+    /**
+     * Checks that the text fields are present.
+     *
+     * @param id the server's user id
+     * @param email the account's email address
+     * @param name the display name
+     * @param dateJoined when the account was created
+     */
     public User {
         Objects.requireNonNull(email, "email == null");
         Objects.requireNonNull(name, "name == null");

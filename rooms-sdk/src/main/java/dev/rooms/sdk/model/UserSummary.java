@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record UserSummary(long id, String email, String name) {
 
-    /** Checks that the text fields are present. */
+    /**
+     * Checks that the text fields are present.
+     *
+     * @param id the server's user id
+     * @param email the user's email address
+     * @param name the display name
+     */
     public UserSummary {
         Objects.requireNonNull(email, "email == null");
         Objects.requireNonNull(name, "name == null");
