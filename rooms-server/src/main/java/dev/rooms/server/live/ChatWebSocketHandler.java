@@ -1,6 +1,6 @@
 package dev.rooms.server.live;
 
-import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +20,8 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
- * The room socket: decodes each frame and hands it on, chat to the {@link ChatSequencer}, signals to the
- * {@link SignalRelay}. Anything else is dropped with a log line and the socket stays open.
+ * The room socket: decodes each frame and hands it on, chat to the {@link RoomSequencer}, signals through
+ * the {@link SignalRelay}. Anything else is dropped with a log line and the socket stays open.
  */
 final class ChatWebSocketHandler implements WebSocketHandler {
 
@@ -29,14 +29,11 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     static final CloseStatus OVERLOADED = new CloseStatus(1013, "room overloaded, try again later");
     /** Tomcat's per-session limit for blocking writes (pings, close frames), in milliseconds. */
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-    private static final String CONNECTION = LiveConnection.class.getName();
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
 
-    /** Tells this process's connections apart from other processes' in signals' origin. */
-    private final String processId = UUID.randomUUID().toString();
     private final RoomSessionRegistry registry;
     private final FrameDecoder decoder;
-    private final ChatSequencer chat;
+    private final RoomSequencer chat;
     private final SignalRelay signals;
     private final LiveProperties properties;
     /**
@@ -45,7 +42,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
      */
     private final ExecutorService closer;
 
-    ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, ChatSequencer chat, SignalRelay signals,
+    ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, RoomSequencer chat, SignalRelay signals,
                          LiveProperties properties) {
         this.registry = registry;
         this.decoder = decoder;
@@ -60,6 +57,11 @@ final class ChatWebSocketHandler implements WebSocketHandler {
         });
     }
 
+    /** Where connections run their closes. */
+    Executor closer() {
+        return closer::execute;
+    }
+
     /** Lets pending closes finish (bounded) and stops the close threads. */
     void stop() {
         closer.shutdown();
@@ -72,26 +74,25 @@ final class ChatWebSocketHandler implements WebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        HandshakeIdentity identity = (HandshakeIdentity) session.getAttributes().get(HandshakeIdentity.ATTRIBUTE);
         Session jakarta = ((NativeWebSocketSession) session).getNativeSession(Session.class);
         jakarta.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeout().toMillis());
         RemoteEndpoint.Async remote = jakarta.getAsyncRemote();
         remote.setSendTimeout(properties.sendTimeout().toMillis());
-        LiveConnection connection = new LiveConnection(session, remote, processId + "/" + session.getId(),
-                identity.userId(), identity.roomId(), identity.tokenExpiresAt(),
-                properties.sendBufferLimit().toBytes(), closer::execute);
-        session.getAttributes().put(CONNECTION, connection);
-        try {
-            registry.join(connection);
-        } catch (BrokerUnavailableException e) {
-            log.warn("Refusing a connection to room {}: {}", identity.roomId(), e.getMessage());
+        LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
+        if (connection == null) {
+            // Joining the room failed at the handshake: the broker is down.
+            HandshakeIdentity identity = (HandshakeIdentity) session.getAttributes().get(HandshakeIdentity.ATTRIBUTE);
+            connection = new LiveConnection("unjoined", identity.userId(), identity.roomId(), identity.tokenExpiresAt(),
+                    properties.sendBufferLimit().toBytes(), closer::execute);
+            session.getAttributes().put(RoomSubscription.CONNECTION, connection);
             connection.close(RoomSessionRegistry.BROKER_FAILED);
         }
+        connection.attach(session, remote);
     }
 
     @Override
     public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
-        LiveConnection connection = (LiveConnection) session.getAttributes().get(CONNECTION);
+        LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
         long limit = properties.maxFrameSize().toBytes();
         try {
             if (message instanceof TextMessage text) {
@@ -114,15 +115,18 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     }
 
     private void dispatch(LiveConnection connection, InboundFrame frame) {
+        boolean accepted = true;
         if (frame instanceof InboundFrame.Chat message) {
-            if (!chat.submit(connection.roomId(), new ChatPost(connection.userId(), message.content(), message.nonce()))) {
-                log.warn("Closing {}: its room's chat queue stayed full", connection);
-                connection.close(OVERLOADED);
-            }
+            accepted = chat.submitChat(connection.roomId(),
+                    new ChatPost(connection.userId(), message.content(), message.nonce()));
         } else if (frame instanceof InboundFrame.Signal signal) {
-            signals.relay(connection, signal);
+            accepted = signals.relay(connection, signal);
         } else if (frame instanceof InboundFrame.Dropped dropped) {
             log.debug("Dropping a frame from {}: {}", connection, dropped.reason());
+        }
+        if (!accepted) {
+            log.warn("Closing {}: its room's queue stayed full", connection);
+            connection.close(OVERLOADED);
         }
     }
 
@@ -133,7 +137,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        LiveConnection connection = (LiveConnection) session.getAttributes().get(CONNECTION);
+        LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
         if (connection != null) {
             connection.closed();
             registry.leave(connection);

@@ -81,37 +81,37 @@ class LiveConfiguration {
     }
 
     @Bean
-    ChatSequencer chatSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry) {
+    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry) {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        return new ChatSequencer(store, broker, registry, threads, Duration.ofSeconds(10));
+        return new RoomSequencer(store, broker, registry, threads, Duration.ofSeconds(10));
     }
 
     @Bean
-    ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, ChatSequencer chat, Broker broker,
+    ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, RoomSequencer sequencer,
                                               JsonMapper json, LiveProperties properties) {
-        return new ChatWebSocketHandler(registry, new FrameDecoder(json, properties.maxContentLength()), chat,
-                new SignalRelay(broker, registry, json), properties);
+        return new ChatWebSocketHandler(registry, new FrameDecoder(json, properties.maxContentLength()), sequencer,
+                new SignalRelay(sequencer, json), properties);
     }
 
     @Bean
-    LiveEvents liveEvents(Broker broker, ChatSequencer chat) {
+    LiveEvents liveEvents(Broker broker, RoomSequencer chat) {
         return new LiveEvents(broker, chat);
     }
 
     @Bean
-    LiveLifecycle liveLifecycle(RoomSessionRegistry registry, ChatSequencer chat, ChatWebSocketHandler handler,
+    LiveLifecycle liveLifecycle(RoomSessionRegistry registry, RoomSequencer chat, ChatWebSocketHandler handler,
                                 Clock clock, LiveProperties properties) {
         return new LiveLifecycle(registry, new ConnectionWatchdog(registry, clock, properties), chat, handler);
     }
 
     @Bean
     WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
-                                     JsonMapper json, LiveProperties properties) {
+                                     RoomSessionRegistry sessions, JsonMapper json, LiveProperties properties) {
         return new WebSocketConfigurer() {
             @Override
             public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
                 registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
-                        .addInterceptors(new HandshakeAuthentication(tokens, rooms, json))
+                        .addInterceptors(new HandshakeAuthentication(tokens, rooms, json), new RoomSubscription(sessions, properties, handler.closer()))
                         .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
             }
         };

@@ -15,9 +15,9 @@ final class LiveEvents {
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
     private final Broker broker;
-    private final ChatSequencer chat;
+    private final RoomSequencer chat;
 
-    LiveEvents(Broker broker, ChatSequencer chat) {
+    LiveEvents(Broker broker, RoomSequencer chat) {
         this.broker = broker;
         this.chat = chat;
     }

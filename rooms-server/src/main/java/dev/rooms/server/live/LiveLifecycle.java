@@ -12,11 +12,11 @@ final class LiveLifecycle implements SmartLifecycle {
 
     private final RoomSessionRegistry registry;
     private final ConnectionWatchdog watchdog;
-    private final ChatSequencer chat;
+    private final RoomSequencer chat;
     private final ChatWebSocketHandler handler;
     private volatile boolean running;
 
-    LiveLifecycle(RoomSessionRegistry registry, ConnectionWatchdog watchdog, ChatSequencer chat, ChatWebSocketHandler handler) {
+    LiveLifecycle(RoomSessionRegistry registry, ConnectionWatchdog watchdog, RoomSequencer chat, ChatWebSocketHandler handler) {
         this.registry = registry;
         this.watchdog = watchdog;
         this.chat = chat;

@@ -21,21 +21,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The path of a chat message from a socket: persist, then publish, one room at a time.
+ * The path of what a socket sends to its room: chat is persisted, then published; signals are published.
  *
  * <p>Each room has its own queue and at most one task working on it, so within a process a room's
- * messages are persisted and published in the same order (id order). Rooms do not wait for each other:
- * there is no lock shared by all rooms, only a small pool that works on whichever rooms have messages
- * waiting, one batch (up to {@value #BATCH} messages, one transaction) at a time per room.
+ * messages are persisted and published in the same order (id order), and what one client sends reaches
+ * the others in the order it was sent, chat and signals alike (as with the original, which handled a
+ * socket's frames one after the other). Rooms do not wait for each other: there is no lock shared by all
+ * rooms, only a small pool that works on whichever rooms have work waiting, one batch (up to
+ * {@value #BATCH} items; consecutive chat messages share one transaction) at a time per room.
  *
  * <p>A room's queue is bounded: a sender that finds it full waits (its socket is not read meanwhile, which
  * pushes back on that client only) and, after {@code maxWait}, is told the message was not accepted.
  */
-final class ChatSequencer {
+final class RoomSequencer {
 
     static final int BATCH = 128;
     private static final int MAX_PENDING_PER_ROOM = 4096;
-    private static final Logger log = LoggerFactory.getLogger(ChatSequencer.class);
+    private static final Logger log = LoggerFactory.getLogger(RoomSequencer.class);
 
     private final Map<Long, RoomQueue> queues = new ConcurrentHashMap<>();
     private final ExecutorService workers;
@@ -44,7 +46,7 @@ final class ChatSequencer {
     private final RoomSessionRegistry registry;
     private final Duration maxWait;
 
-    ChatSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, int threads, Duration maxWait) {
+    RoomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, int threads, Duration maxWait) {
         this.store = store;
         this.broker = broker;
         this.registry = registry;
@@ -58,11 +60,24 @@ final class ChatSequencer {
     }
 
     /**
-     * Queues a message for persisting and broadcasting.
+     * Queues a chat message for persisting and broadcasting.
      *
      * @return false when the room's queue stayed full for too long (the message was not accepted)
      */
-    boolean submit(long roomId, ChatPost post) {
+    boolean submitChat(long roomId, ChatPost post) {
+        return submit(roomId, new Item(post, null));
+    }
+
+    /**
+     * Queues a signal for relaying, behind what the room's clients sent before it.
+     *
+     * @return false when the room's queue stayed full for too long (the signal was not accepted)
+     */
+    boolean submitSignal(Envelope signal) {
+        return submit(signal.roomId(), new Item(null, signal));
+    }
+
+    private boolean submit(long roomId, Item item) {
         RoomQueue queue = queues.computeIfAbsent(roomId, RoomQueue::new);
         try {
             if (!queue.capacity.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -72,7 +87,7 @@ final class ChatSequencer {
             Thread.currentThread().interrupt();
             return false;
         }
-        queue.pending.add(post);
+        queue.pending.add(item);
         schedule(queue);
         return true;
     }
@@ -85,14 +100,14 @@ final class ChatSequencer {
 
     private void drain(RoomQueue queue) {
         try {
-            List<ChatPost> batch = new ArrayList<>();
-            ChatPost post;
-            while (batch.size() < BATCH && (post = queue.pending.poll()) != null) {
-                batch.add(post);
+            List<Item> batch = new ArrayList<>();
+            Item item;
+            while (batch.size() < BATCH && (item = queue.pending.poll()) != null) {
+                batch.add(item);
             }
             queue.capacity.release(batch.size());
             if (!batch.isEmpty()) {
-                persistAndPublish(queue.roomId, batch);
+                publish(queue.roomId, batch);
             }
         } catch (RuntimeException e) {
             log.error("Chat batch for room {} failed", queue.roomId, e);
@@ -104,20 +119,36 @@ final class ChatSequencer {
         }
     }
 
-    private void persistAndPublish(long roomId, List<ChatPost> batch) {
-        List<StoredChat> stored = store.store(roomId, batch);
-        List<CompletableFuture<Void>> published = new ArrayList<>(stored.size());
-        for (StoredChat chat : stored) {
-            published.add(broker.publish(Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame())));
+    private void publish(long roomId, List<Item> batch) {
+        List<CompletableFuture<Void>> published = new ArrayList<>(batch.size());
+        List<ChatPost> chats = new ArrayList<>();
+        for (Item item : batch) {
+            if (item.chat() != null) {
+                chats.add(item.chat());
+            } else {
+                persistAndPublish(roomId, chats, published);
+                chats.clear();
+                published.add(broker.publish(item.signal()));
+            }
         }
+        persistAndPublish(roomId, chats, published);
         try {
             CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // Persisted but not fanned out: close the room's sockets so clients reconnect and catch up from history.
-            log.warn("Publishing {} chat messages of room {} failed: {}", stored.size(), roomId, String.valueOf(e.getCause()));
+            log.warn("Publishing {} events of room {} failed: {}", published.size(), roomId, String.valueOf(e.getCause()));
             registry.closeRoom(roomId, RoomSessionRegistry.BROKER_FAILED);
+        }
+    }
+
+    private void persistAndPublish(long roomId, List<ChatPost> chats, List<CompletableFuture<Void>> published) {
+        if (chats.isEmpty()) {
+            return;
+        }
+        for (StoredChat chat : store.store(roomId, chats)) {
+            published.add(broker.publish(Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame())));
         }
     }
 
@@ -136,9 +167,13 @@ final class ChatSequencer {
         }
     }
 
+    /** A chat message or a signal, in the order a room's clients sent them. */
+    private record Item(ChatPost chat, Envelope signal) {
+    }
+
     private static final class RoomQueue {
         final long roomId;
-        final Queue<ChatPost> pending = new ConcurrentLinkedQueue<>();
+        final Queue<Item> pending = new ConcurrentLinkedQueue<>();
         final Semaphore capacity = new Semaphore(MAX_PENDING_PER_ROOM);
         final AtomicBoolean scheduled = new AtomicBoolean();
 
