@@ -1,0 +1,128 @@
+package dev.rooms.cli;
+
+import dev.rooms.sdk.ApiException;
+import dev.rooms.sdk.AuthenticationException;
+import dev.rooms.sdk.ForbiddenException;
+import dev.rooms.sdk.NotFoundException;
+import dev.rooms.sdk.TransportException;
+import dev.rooms.sdk.ValidationException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The one place where failures become output: {@code error: <message>} on stderr (field errors indented below),
+ * the matching {@link ExitCodes} value, and a stack trace only with {@code --debug}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    private final Invocation invocation;
+
+    ErrorHandler(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        PrintWriter err = ex.getCommandLine().getErr();
+        err.println("error: " + ex.getMessage());
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        if (invocation.debug) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        Throwable failure = unwrap(ex);
+        int code = report(failure, err);
+        if (invocation.debug) {
+            failure.printStackTrace(err);
+        } else if (code == ExitCodes.ERROR && !(failure instanceof ApiException || failure instanceof CliException)) {
+            err.println("(run with --debug for details)");
+        }
+        err.flush();
+        return code;
+    }
+
+    private int report(Throwable failure, PrintWriter err) {
+        if (failure instanceof CliException cli) {
+            err.println("error: " + cli.getMessage());
+            return cli.exitCode();
+        }
+        if (failure instanceof ValidationException invalid) {
+            printValidation(invalid, err);
+            return ExitCodes.ERROR;
+        }
+        if (failure instanceof AuthenticationException denied) {
+            if (invocation.loginRequired) {
+                err.println("error: the server rejected the session (" + denied.getMessage()
+                        + "); run 'rooms login' again");
+            } else {
+                err.println("error: " + denied.getMessage());
+            }
+            return ExitCodes.NOT_LOGGED_IN;
+        }
+        if (failure instanceof ForbiddenException forbidden) {
+            err.println("error: " + forbidden.getMessage());
+            return ExitCodes.FORBIDDEN;
+        }
+        if (failure instanceof NotFoundException notFound) {
+            err.println("error: not found (" + notFound.getMessage() + ")");
+            return ExitCodes.NOT_FOUND;
+        }
+        if (failure instanceof ApiException api) {
+            err.println("error: the server answered " + api.status() + ": " + api.getMessage());
+            return ExitCodes.ERROR;
+        }
+        if (failure instanceof TransportException transport) {
+            Throwable cause = transport.getCause() != null ? transport.getCause() : transport;
+            err.println("error: cannot reach the server at " + invocation.configuration().server() + ": "
+                    + cause.getMessage());
+            return ExitCodes.UNREACHABLE;
+        }
+        if (failure instanceof UncheckedIOException io) {
+            err.println("error: " + io.getMessage() + (io.getCause() != null ? ": " + io.getCause().getMessage() : ""));
+            return ExitCodes.ERROR;
+        }
+        if (failure instanceof IllegalArgumentException invalid) {
+            err.println("error: " + invalid.getMessage());
+            return ExitCodes.ERROR;
+        }
+        err.println("error: " + failure);
+        return ExitCodes.ERROR;
+    }
+
+    private static void printValidation(ValidationException invalid, PrintWriter err) {
+        Map<String, List<String>> fields = invalid.fieldErrors();
+        if (fields.isEmpty()) {
+            err.println("error: " + invalid.getMessage());
+            return;
+        }
+        err.println("error: " + (invalid.detail() != null ? invalid.detail() : "the server rejected the input"));
+        fields.forEach((field, messages) -> messages.forEach(message ->
+                err.println("  " + ("non_field_errors".equals(field) ? "" : field + ": ") + message)));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.rooms.cli;
+
+/** The documented exit codes of {@code rooms}; scripts branch on them. */
+final class ExitCodes {
+
+    static final int OK = 0;
+    static final int ERROR = 1;
+    static final int USAGE = 2;
+    static final int NOT_LOGGED_IN = 3;
+    static final int NOT_FOUND = 4;
+    static final int FORBIDDEN = 5;
+    static final int UNREACHABLE = 6;
+
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,119 @@
+package dev.rooms.cli;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.RoomType;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Prints results as aligned tables for people or, with {@code --json}, as the API's objects (snake_case, like the
+ * server's JSON) for scripts.
+ */
+final class Output {
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** Indented like the usual {@code jq .} output: {@code "key": value}, one array element per line. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+
+    private final PrintWriter out;
+    private final boolean json;
+    private final boolean colour;
+    private final int width;
+    private ObjectMapper mapper;
+
+    Output(PrintWriter out, boolean json, boolean colour, int width) {
+        this.out = out;
+        this.json = json;
+        this.colour = colour;
+        this.width = width;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    /** Prints one JSON document, indented. */
+    void printJson(Object value) {
+        try {
+            out.println(mapper().writer(PRETTY).writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Prints one JSON object on one line (for streams such as {@code messages --follow}). */
+    void printJsonLine(Object value) {
+        try {
+            out.println(mapper().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+
+    void print(Table table) {
+        table.print(out, width, colour);
+    }
+
+    void printPairs(Table table) {
+        table.printPairs(out, width, colour);
+    }
+
+    void println(String line) {
+        out.println(line);
+    }
+
+    static String localTime(Instant instant) {
+        return instant == null ? "" : LOCAL_TIME.format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    private ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper = JsonMapper.builder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .addModule(new JavaTimeModule())
+                    .addModule(new SimpleModule("rooms-cli").addSerializer(new RoomTypeSerializer()))
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .build();
+            // The nonce only correlates a live send with its broadcast; history has none, so neither does output.
+            mapper.configOverride(Message.class).setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties("nonce"));
+        }
+        return mapper;
+    }
+
+    private static final class RoomTypeSerializer extends StdSerializer<RoomType> {
+
+        private static final long serialVersionUID = 1L;
+
+        RoomTypeSerializer() {
+            super(RoomType.class);
+        }
+
+        @Override
+        public void serialize(RoomType value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            generator.writeString(value.wireValue());
+        }
+    }
+}

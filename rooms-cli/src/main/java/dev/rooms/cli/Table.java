@@ -1,0 +1,118 @@
+package dev.rooms.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An aligned text table fitted to a width: when the rows are too wide, the widest columns give way first and
+ * their cells are cut with an ellipsis. Control characters (a message's line breaks) show as spaces.
+ */
+final class Table {
+
+    private static final String GAP = "  ";
+    private static final int MIN_COLUMN = 6;
+
+    private final String[] headers;
+    private final List<String[]> rows = new ArrayList<>();
+
+    Table(String... headers) {
+        this.headers = headers;
+    }
+
+    Table row(Object... cells) {
+        if (cells.length != headers.length) {
+            throw new IllegalArgumentException(cells.length + " cells for " + headers.length + " columns");
+        }
+        String[] text = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            text[i] = clean(cells[i] == null ? "" : cells[i].toString());
+        }
+        rows.add(text);
+        return this;
+    }
+
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** Prints the header (bold when {@code colour}) and the rows, each line at most {@code width} characters. */
+    void print(PrintWriter out, int width, boolean colour) {
+        int[] widths = fit(width);
+        String header = line(headers, widths);
+        out.println(colour ? "\u001b[1m" + header + "\u001b[0m" : header);
+        for (String[] row : rows) {
+            out.println(line(row, widths));
+        }
+    }
+
+    /** Prints label/value pairs (the rows' first two cells) without a header, labels aligned. */
+    void printPairs(PrintWriter out, int width, boolean colour) {
+        int[] widths = fit(width);
+        for (String[] row : rows) {
+            String label = pad(row[0], widths[0]);
+            out.println((colour ? "\u001b[1m" + label + "\u001b[0m" : label) + GAP + cut(row[1], widths[1]));
+        }
+    }
+
+    private int[] fit(int width) {
+        int[] widths = new int[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            widths[i] = length(headers[i]);
+            for (String[] row : rows) {
+                widths[i] = Math.max(widths[i], length(row[i]));
+            }
+        }
+        int total = Arrays.stream(widths).sum() + GAP.length() * (widths.length - 1);
+        while (total > width) {
+            int widest = 0;
+            for (int i = 1; i < widths.length; i++) {
+                if (widths[i] > widths[widest]) {
+                    widest = i;
+                }
+            }
+            if (widths[widest] <= MIN_COLUMN) {
+                break;
+            }
+            widths[widest]--;
+            total--;
+        }
+        return widths;
+    }
+
+    private static String line(String[] cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            String cell = cut(cells[i], widths[i]);
+            if (i == cells.length - 1) {
+                line.append(cell);
+            } else {
+                line.append(pad(cell, widths[i])).append(GAP);
+            }
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private static String cut(String text, int width) {
+        if (length(text) <= width) {
+            return text;
+        }
+        int end = text.offsetByCodePoints(0, Math.max(0, width - 1));
+        return text.substring(0, end) + "…";
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - length(text)));
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    private static String clean(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        return clean.toString();
+    }
+}

@@ -1,0 +1,227 @@
+package dev.rooms.cli.shell;
+
+import dev.rooms.sdk.RoomsClient;
+import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.Room;
+import dev.rooms.sdk.model.User;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Candidate;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+
+/**
+ * {@code rooms chat}: one {@link LineReader} loop owns the terminal. Messages, notices and connection status
+ * arriving on the SDK's threads are printed with {@link LineReader#printAbove}, so the line being typed stays
+ * intact below them. Enter sends; Alt+Enter inserts a line break; a bracketed paste of several lines becomes one
+ * message. Lines starting with {@code /} are commands ({@code //} sends a literal slash).
+ */
+public final class ChatShell {
+
+    private static final int HISTORY_ON_JOIN = 20;
+    private static final List<String> COMMANDS = List.of("/help", "/quit", "/rooms", "/join", "/history", "/who");
+
+    private final RoomsClient client;
+    private final User me;
+    private final Function<String, Room> rooms;
+    private final Path historyFile;
+    private final ChatFormat format;
+    private LineReader reader;
+    private RoomSession session;
+
+    /**
+     * Creates a shell.
+     *
+     * @param client      a logged-in client
+     * @param me          the logged-in user, whose messages are set apart
+     * @param rooms       resolves a {@code /join} argument (room id or name) to a room; throws if there is none
+     * @param historyFile where typed lines are kept between runs (created owner-only)
+     * @param colour      whether to use colour
+     */
+    public ChatShell(RoomsClient client, User me, Function<String, Room> rooms, Path historyFile, boolean colour) {
+        this.client = Objects.requireNonNull(client, "client == null");
+        this.me = Objects.requireNonNull(me, "me == null");
+        this.rooms = Objects.requireNonNull(rooms, "rooms == null");
+        this.historyFile = Objects.requireNonNull(historyFile, "historyFile == null");
+        this.format = new ChatFormat(me.id(), colour, ZoneId.systemDefault());
+    }
+
+    /**
+     * Runs the shell on {@code terminal} in {@code room} until the user leaves (Ctrl-D, Ctrl-C or {@code /quit}),
+     * then closes the connection and the terminal.
+     *
+     * @param terminal the terminal to own
+     * @param room     the room to join first
+     * @throws IOException if the history file cannot be prepared
+     */
+    public void run(Terminal terminal, Room room) throws IOException {
+        try (terminal) {
+            reader = newReader(terminal);
+            print(format.notice("Hello " + me.name() + ". Enter sends, Alt+Enter adds a line, /help lists commands,"
+                    + " Ctrl-D leaves."));
+            join(room);
+            loop();
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    private LineReader newReader(Terminal terminal) throws IOException {
+        if (!Files.exists(historyFile)) {
+            Files.createFile(historyFile, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+        }
+        LineReader lineReader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("rooms")
+                // Chat text is not shell syntax: no quotes, escapes or !history expansion.
+                .parser(new DefaultParser().quoteChars(new char[0]).escapeChars(new char[0]))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ")
+                .completer((r, line, candidates) -> {
+                    if (line.wordIndex() == 0 && line.word().startsWith("/")) {
+                        COMMANDS.forEach(command -> candidates.add(new Candidate(command)));
+                    } else if (line.wordIndex() == 1 && "/join".equals(line.words().get(0))) {
+                        client.rooms().list().forEach(r2 -> candidates.add(new Candidate(r2.name())));
+                    }
+                })
+                .build();
+        lineReader.getWidgets().put("rooms-insert-newline", () -> {
+            lineReader.getBuffer().write("\n");
+            return true;
+        });
+        lineReader.getKeyMaps().get(LineReader.MAIN)
+                .bind(new Reference("rooms-insert-newline"), KeyMap.alt('\r'), KeyMap.alt('\n'));
+        return lineReader;
+    }
+
+    private void loop() {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(format.prompt(session.room().name()).toAnsi(reader.getTerminal()));
+            } catch (UserInterruptException | EndOfFileException e) {
+                break;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.startsWith("/") && !line.startsWith("//")) {
+                if (!command(line.strip())) {
+                    break;
+                }
+            } else {
+                session.send(line.startsWith("//") ? line.substring(1) : line);
+            }
+        }
+        print(format.notice("left " + session.room().name()));
+    }
+
+    /** Runs a slash command; {@code false} means leave. */
+    private boolean command(String line) {
+        int space = line.indexOf(' ');
+        String name = space < 0 ? line : line.substring(0, space);
+        String argument = space < 0 ? "" : line.substring(space + 1).strip();
+        try {
+            switch (name) {
+                case "/quit", "/exit" -> {
+                    return false;
+                }
+                case "/help" -> help();
+                case "/rooms" -> listRooms();
+                case "/join" -> {
+                    if (argument.isEmpty()) {
+                        print(format.error("usage: /join ROOM (a room id or name)"));
+                    } else {
+                        Room next = rooms.apply(argument);
+                        session.close();
+                        join(next);
+                    }
+                }
+                case "/history" -> history(argument);
+                case "/who" -> who();
+                default -> print(format.error("unknown command " + name + "; /help lists the commands"));
+            }
+        } catch (RuntimeException e) {
+            print(format.error(e.getMessage()));
+        }
+        return true;
+    }
+
+    private void join(Room room) {
+        List<Message> history = client.rooms().listMessages(room.id());
+        RoomSession next = new RoomSession(room, format, this::print);
+        print(format.notice("joined " + room.name() + (room.description().isBlank() ? "" : ": " + room.description())));
+        history.subList(Math.max(0, history.size() - HISTORY_ON_JOIN), history.size()).forEach(next::show);
+        session = next;
+        next.connect(client, history.isEmpty() ? 0 : history.get(history.size() - 1).id());
+    }
+
+    private void help() {
+        for (String line : List.of(
+                "/rooms          list the rooms",
+                "/join ROOM      switch to another room (id or name)",
+                "/history [N]    show the last N messages (default 20)",
+                "/who            people seen in this room",
+                "/quit           leave (or Ctrl-D)",
+                "Enter sends, Alt+Enter (Esc Enter) starts a new line, a pasted block is one message;",
+                "start a message with // to send a leading /.")) {
+            print(format.plain(line));
+        }
+    }
+
+    private void listRooms() {
+        for (Room room : client.rooms().list()) {
+            String marker = room.id() == session.room().id() ? "* " : "  ";
+            print(format.plain(marker + "#" + room.id() + " " + room.name() + " (" + room.roomType().wireValue() + ")"
+                    + (room.description().isBlank() ? "" : " - " + room.description())));
+        }
+    }
+
+    private void history(String argument) {
+        int count = HISTORY_ON_JOIN;
+        if (!argument.isEmpty()) {
+            try {
+                count = Integer.parseInt(argument);
+            } catch (NumberFormatException e) {
+                print(format.error("usage: /history [N]"));
+                return;
+            }
+        }
+        List<Message> history = client.rooms().listMessages(session.room().id());
+        history.subList(Math.max(0, history.size() - Math.max(0, count)), history.size()).forEach(session::show);
+    }
+
+    private void who() {
+        List<RoomSession.Seen> people = session.seen();
+        if (people.isEmpty()) {
+            print(format.plain("nobody seen in " + session.room().name() + " yet"));
+            return;
+        }
+        for (RoomSession.Seen person : people) {
+            String who = person.name() == null ? "user #" + person.id()
+                    : person.name() + " <" + person.email() + ">" + (person.id() == me.id() ? " (you)" : "");
+            print(format.plain("  " + who + ", last seen " + format.time(person.lastSeen())));
+        }
+    }
+
+    private void print(AttributedString text) {
+        reader.printAbove(text);
+    }
+}

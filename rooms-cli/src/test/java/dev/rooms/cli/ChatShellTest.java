@@ -1,0 +1,262 @@
+package dev.rooms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rooms.sdk.ConnectionState;
+import dev.rooms.sdk.RoomConnection;
+import dev.rooms.sdk.RoomListener;
+import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.Room;
+import dev.rooms.sdk.model.RoomType;
+import dev.rooms.sdk.model.SessionDescription;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.EnumSet;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Attributes.ControlChar;
+import org.jline.terminal.Attributes.InputFlag;
+import org.jline.terminal.Attributes.LocalFlag;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The chat shell end to end: two shells on xterm-type terminals over piped streams (keys in, screen out), each
+ * driven through {@code Main.run(..., "chat", ROOM)} against the real server.
+ */
+@ExtendWith(TestServer.class)
+class ChatShellTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void twoShellsTalkAndAnIncomingMessageLeavesTheHalfTypedLineIntact() throws Exception {
+        Cli alice = new Cli();
+        String aliceEmail = alice.registerFresh("Alice");
+        Cli bob = new Cli();
+        bob.registerFresh("Bob");
+        Room room = alice.sdk().rooms().create("Shell " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+        alice.run("send", room.name(), "said before anyone joined");
+
+        try (Shell aliceShell = Shell.start(alice, room.name()); Shell bobShell = Shell.start(bob, room.name())) {
+            assertThat(bobShell.screen()).contains("Alice: said before anyone joined");
+
+            aliceShell.type("hello from alice\r");
+            bobShell.awaitScreen("Alice: hello from alice");
+            aliceShell.awaitScreen("» Alice: hello from alice");
+
+            bobShell.type("half typ");
+            bobShell.awaitScreen("half typ");
+            int before = bobShell.rawScreen().length();
+            aliceShell.type("interrupting you\r");
+            bobShell.awaitScreen("Alice: interrupting you");
+            String redrawn = Shell.strip(bobShell.rawScreen().substring(before));
+            assertThat(redrawn.substring(redrawn.indexOf("Alice: interrupting you"))).contains("> half typ");
+            bobShell.type("ed line\r");
+            aliceShell.awaitScreen("Bob: half typed line");
+
+            bobShell.type("line one\u001b\rline two\r");
+            aliceShell.awaitScreen("Bob: line one");
+            aliceShell.type("\u001b[200~pasted one\npasted two\u001b[201~\r");
+            bobShell.awaitScreen("Alice: pasted one");
+
+            assertThat(alice.sdk().rooms().listMessages(room.id())).extracting(Message::content).containsExactly(
+                    "said before anyone joined", "hello from alice", "interrupting you", "half typed line",
+                    "line one\nline two", "pasted one\npasted two");
+
+            bobShell.type("/who\r");
+            bobShell.awaitScreen("Alice <" + aliceEmail + ">");
+        }
+    }
+
+    @Test
+    void callSignallingShowsAsNoticesWithoutSdp() throws Exception {
+        Cli alice = new Cli();
+        alice.registerFresh("Caller");
+        Cli bob = new Cli();
+        bob.registerFresh("Callee");
+        Room room = alice.sdk().rooms().create("Call " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.VIDEO);
+        alice.run("send", room.name(), "calling you");
+
+        try (Shell bobShell = Shell.start(bob, room.name())) {
+            RoomConnection call = openConnection(alice, room);
+            call.offer(new SessionDescription("offer", "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nm=video 9 X 96\r\n"));
+            bobShell.awaitScreen("Caller started a video call");
+            call.hangup();
+            bobShell.awaitScreen("Caller hung up");
+            call.close();
+
+            assertThat(bobShell.screen()).doesNotContain("v=0").doesNotContain("m=video");
+        }
+    }
+
+    @Test
+    void slashCommandsHistoryAndCtrlCLeaveCleanly() throws Exception {
+        Cli ada = new Cli();
+        ada.registerFresh("Ada");
+        Room first = ada.sdk().rooms().create("First " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+        Room second = ada.sdk().rooms().create("Second " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+        ada.runWithInput("m1\nm2\nm3\n", "send", first.name());
+
+        Shell shell = Shell.start(ada, first.name());
+        shell.type("/history 1\r");
+        shell.awaitScreenCount("Ada: m3", 2);
+        shell.type("/rooms\r");
+        shell.awaitScreen("#" + second.id() + " " + second.name());
+        shell.type("/nonsense\r");
+        shell.awaitScreen("unknown command /nonsense");
+        shell.type("/join " + second.id() + "\r");
+        shell.awaitScreen("connected to " + second.name());
+        shell.type("in the second room\r");
+        shell.awaitScreen("Ada: in the second room");
+        shell.type("\u0003");
+
+        assertThat(shell.awaitExit()).isZero();
+        assertThat(ada.sdk().rooms().listMessages(second.id())).extracting(Message::content)
+                .containsExactly("in the second room");
+        Path history = ada.configHome.resolve("rooms/history");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
+        assertThat(history).content().contains("in the second room");
+    }
+
+    @Test
+    void ctrlDLeavesCleanly() throws Exception {
+        Cli ada = new Cli();
+        ada.registerFresh("Leaver");
+        Room room = ada.sdk().rooms().create("Leave " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+
+        Shell shell = Shell.start(ada, room.name());
+        shell.type("\u0004");
+
+        assertThat(shell.awaitExit()).isZero();
+        assertThat(shell.screen()).contains("left " + room.name());
+    }
+
+    private static RoomConnection openConnection(Cli cli, Room room) {
+        CountDownLatch open = new CountDownLatch(1);
+        RoomConnection connection = cli.sdk().connect(room.id(), new RoomListener() {
+            @Override
+            public void onStateChanged(RoomConnection c, ConnectionState state) {
+                if (state == ConnectionState.OPEN) {
+                    open.countDown();
+                }
+            }
+        });
+        await().atMost(WAIT).until(() -> open.getCount() == 0);
+        return connection;
+    }
+
+    /** One running chat shell: keys go in through a pipe, the screen is everything the terminal wrote. */
+    private static final class Shell implements AutoCloseable {
+
+        private static final Pattern ESCAPES = Pattern.compile("\u001b\\[[0-9;?>=]*[ -/]*[@-~]|\u001b[()][0-9A-Za-z]|"
+                + "\u001b[=>78MDEc]|\r|\u0007");
+
+        private final PipedOutputStream keys;
+        private final ByteArrayOutputStream screen;
+        private final Thread thread;
+        private final AtomicInteger exitCode;
+
+        private Shell(PipedOutputStream keys, ByteArrayOutputStream screen, Thread thread, AtomicInteger exitCode) {
+            this.keys = keys;
+            this.screen = screen;
+            this.thread = thread;
+            this.exitCode = exitCode;
+        }
+
+        static Shell start(Cli cli, String room) throws IOException {
+            PipedOutputStream keys = new PipedOutputStream();
+            PipedInputStream input = new PipedInputStream(keys, 64 * 1024);
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            // A terminal set up like a real tty's line discipline: Ctrl-C interrupts, Ctrl-D is end of file.
+            Attributes tty = new Attributes();
+            tty.setLocalFlags(EnumSet.of(LocalFlag.ISIG, LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.IEXTEN), true);
+            tty.setInputFlags(EnumSet.of(InputFlag.ICRNL), true);
+            tty.setControlChar(ControlChar.VINTR, 3);
+            tty.setControlChar(ControlChar.VEOF, 4);
+            tty.setControlChar(ControlChar.VERASE, 127);
+            // ExternalTerminal rather than TerminalBuilder, which would open a real pty whose Ctrl-C signal goes
+            // to the pty's process group instead of to this JVM.
+            Terminal terminal = new ExternalTerminal("test", "xterm", input, screen, StandardCharsets.UTF_8);
+            terminal.setAttributes(tty);
+            terminal.setSize(new Size(160, 50));
+            Environment environment = new Environment(cli.variables, new ByteArrayInputStream(new byte[0]), null,
+                    true, () -> terminal);
+            StringWriter err = new StringWriter();
+            AtomicInteger exit = new AtomicInteger(-1);
+            Thread thread = new Thread(() -> exit.set(Main.run(environment, new PrintWriter(new StringWriter()),
+                    new PrintWriter(err, true), "chat", room)), "chat-shell-" + room);
+            Shell shell = new Shell(keys, screen, thread, exit);
+            thread.start();
+            shell.awaitScreen("connected to " + room);
+            return shell;
+        }
+
+        void type(String text) {
+            try {
+                keys.write(text.getBytes(StandardCharsets.UTF_8));
+                keys.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String rawScreen() {
+            synchronized (screen) {
+                return screen.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        String screen() {
+            return strip(rawScreen());
+        }
+
+        static String strip(String raw) {
+            return ESCAPES.matcher(raw).replaceAll("");
+        }
+
+        void awaitScreen(String text) {
+            await().atMost(WAIT).until(() -> screen().contains(text));
+        }
+
+        void awaitScreenCount(String text, int count) {
+            await().atMost(WAIT).until(() -> screen().split(Pattern.quote(text), -1).length - 1 >= count);
+        }
+
+        int awaitExit() throws InterruptedException {
+            thread.join(WAIT.toMillis());
+            return exitCode.get();
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (thread.isAlive()) {
+                type("\u0004");
+                thread.join(WAIT.toMillis());
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.rooms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestServer.class)
+class RoomCommandsTest {
+
+    private static Cli owner;
+    private static Cli stranger;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void users() {
+        owner = new Cli();
+        owner.registerFresh("Room Owner");
+        stranger = new Cli();
+        stranger.registerFresh("Stranger");
+    }
+
+    @Test
+    void createThenListShowsTheRoomAsTableAndAsJson() throws Exception {
+        String name = unique("Lobby");
+
+        Cli.Result created = owner.run("room", "create", name, "--description", "Say hello", "--json");
+        Cli.Result table = owner.run("room", "list");
+        Cli.Result list = owner.run("room", "list", "--output", "json");
+
+        assertThat(created.exitCode()).isZero();
+        JsonNode room = json.readTree(created.out());
+        assertThat(room.get("name").asText()).isEqualTo(name);
+        assertThat(room.get("description").asText()).isEqualTo("Say hello");
+        assertThat(room.get("room_type").asText()).isEqualTo("chat");
+        assertThat(room.get("is_active").asBoolean()).isTrue();
+        assertThat(room.get("creator").get("name").asText()).isEqualTo("Room Owner");
+        assertThat(Instant.parse(room.get("created_at").asText())).isBeforeOrEqualTo(Instant.now());
+        assertThat(table.out()).startsWith("ID  NAME");
+        assertThat(table.out()).contains(room.get("id").asText() + "   ", name, "chat", "Room Owner", "Say hello");
+        JsonNode rooms = json.readTree(list.out());
+        assertThat(rooms.isArray()).isTrue();
+        assertThat(rooms.findValuesAsText("name")).contains(name);
+    }
+
+    @Test
+    void showFindsARoomByIdOrByName() throws Exception {
+        String name = unique("Findable");
+        long id = json.readTree(owner.run("room", "create", name, "-t", "video", "--json").out()).get("id").asLong();
+
+        Cli.Result byId = owner.run("room", "show", String.valueOf(id));
+        Cli.Result byName = owner.run("room", "show", name.toUpperCase(), "--json");
+
+        assertThat(byId.out()).contains("ID           " + id, "Name         " + name, "Type         video");
+        assertThat(json.readTree(byName.out()).get("id").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void updateAndDeleteByTheCreator() throws Exception {
+        String name = unique("Renamable");
+        owner.run("room", "create", name);
+
+        Cli.Result updated = owner.run("room", "update", name, "--name", name + " 2", "-d", "New words", "--json");
+        Cli.Result deleted = owner.run("room", "delete", name + " 2");
+        Cli.Result gone = owner.run("room", "show", name + " 2");
+
+        assertThat(json.readTree(updated.out()).get("description").asText()).isEqualTo("New words");
+        assertThat(deleted.exitCode()).isZero();
+        assertThat(deleted.out()).startsWith("Deleted room ");
+        assertThat(gone.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(gone.err()).isEqualTo("error: no room named '" + name + " 2'\n");
+    }
+
+    @Test
+    void changingSomeoneElsesRoomIsForbidden() {
+        String name = unique("Guarded");
+        owner.run("room", "create", name);
+
+        Cli.Result update = stranger.run("room", "update", name, "--name", "Mine now");
+        Cli.Result delete = stranger.run("room", "delete", name);
+
+        assertThat(update.exitCode()).isEqualTo(ExitCodes.FORBIDDEN);
+        assertThat(delete.exitCode()).isEqualTo(ExitCodes.FORBIDDEN);
+        assertThat(delete.err()).isEqualTo("error: You can only delete rooms you created.\n");
+    }
+
+    @Test
+    void unknownRoomIdExits4() {
+        Cli.Result show = owner.run("room", "show", "987654");
+        Cli.Result delete = owner.run("room", "delete", "#987654");
+
+        assertThat(show.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(show.err()).isEqualTo("error: no room with id 987654\n");
+        assertThat(delete.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    }
+
+    @Test
+    void invalidRoomIsRejectedWithFieldErrors() {
+        Cli.Result blank = owner.run("room", "create", " ");
+        Cli.Result badType = owner.run("room", "create", "x", "--type", "radio");
+
+        assertThat(blank.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(blank.err()).contains("\n  name: ");
+        assertThat(badType.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badType.err()).contains("--type: \"radio\" is not a room type");
+    }
+
+    @Test
+    void tablesFitTheTerminalWidthAndCutLongCells() {
+        String name = unique("Wide");
+        owner.run("room", "create", name, "-d", "x".repeat(300));
+        Cli narrow = new Cli();
+        narrow.variables.putAll(owner.variables);
+        narrow.variables.put("COLUMNS", "70");
+        narrow.variables.put("NO_COLOR", "1");
+        narrow.interactive = true;
+
+        Cli.Result result = narrow.run("room", "list");
+
+        assertThat(result.out().lines()).allMatch(line -> line.codePointCount(0, line.length()) <= 70);
+        assertThat(result.out()).contains("x…").doesNotContain("\u001b[");
+    }
+
+    @Test
+    void colourOnlyOnATerminalWithoutNoColor() {
+        Cli terminal = new Cli();
+        terminal.variables.putAll(owner.variables);
+        terminal.interactive = true;
+
+        Cli.Result coloured = terminal.run("room", "list");
+        Cli.Result piped = owner.run("room", "list");
+
+        assertThat(coloured.out()).startsWith("\u001b[1mID");
+        assertThat(piped.out()).doesNotContain("\u001b[");
+    }
+
+    private static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 6);
+    }
+}
