@@ -343,7 +343,7 @@ class RestCallsTest {
 
         RecordedRequest request = take();
         assertThat(request.getTarget()).isEqualTo("/rooms/api/rooms/");
-        assertThat(request.getHeaders().get("User-Agent")).startsWith("rooms-java-sdk/");
+        assertThat(request.getHeaders().get("User-Agent")).matches("rooms-java-sdk/\\d+\\.\\d+\\.\\d+.*");
     }
 
     @Test
