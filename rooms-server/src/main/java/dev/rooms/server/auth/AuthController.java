@@ -1,0 +1,106 @@
+package dev.rooms.server.auth;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import dev.rooms.server.system.JsonFields;
+import dev.rooms.server.system.ValidationException;
+import dev.rooms.server.user.ProfileResponse;
+import dev.rooms.server.user.UserService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/auth")
+class AuthController {
+
+    private final UserService users;
+    private final TokenService tokens;
+
+    AuthController(UserService users, TokenService tokens) {
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    @PostMapping("/register/")
+    ResponseEntity<ProfileResponse> register(@RequestBody(required = false) JsonNode body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(users.register(body));
+    }
+
+    @PostMapping("/login/")
+    TokenPair login(@RequestBody(required = false) JsonNode body) {
+        JsonFields fields = JsonFields.of(body);
+        String email = fields.text("email", true, false, Integer.MAX_VALUE);
+        String password = fields.secret("password");
+        fields.throwIfInvalid();
+        OptionalLong userId = users.authenticate(email, password);
+        if (userId.isEmpty()) {
+            throw new LoginFailedException();
+        }
+        return tokens.issueTokens(userId.getAsLong());
+    }
+
+    @PostMapping("/token/refresh/")
+    Map<String, String> refresh(@RequestBody(required = false) JsonNode body) {
+        JsonFields fields = JsonFields.of(body);
+        String refresh = fields.secret("refresh");
+        fields.throwIfInvalid();
+        return Map.of("access", tokens.refreshAccessToken(refresh));
+    }
+
+    /** Logging out is the client forgetting its tokens; a refresh token sent along is revoked for good. */
+    @PostMapping("/logout/")
+    Map<String, String> logout(@AuthenticationPrincipal Long userId, @RequestBody(required = false) JsonNode body) {
+        JsonFields fields = JsonFields.of(body);
+        if (fields.has("refresh")) {
+            String refresh = fields.secret("refresh");
+            fields.throwIfInvalid();
+            try {
+                tokens.revokeRefreshToken(refresh, userId);
+            } catch (InvalidTokenException e) {
+                throw ValidationException.of("refresh", e.getMessage());
+            }
+        }
+        return Map.of("message", "Successfully logged out");
+    }
+
+    @ExceptionHandler(InvalidTokenException.class)
+    ResponseEntity<Map<String, Object>> invalidToken(InvalidTokenException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("detail", e.getMessage());
+        if (e.code() != null) {
+            body.put("code", e.code());
+        }
+        return unauthorized(body);
+    }
+
+    @ExceptionHandler(LoginFailedException.class)
+    ResponseEntity<Map<String, Object>> loginFailed(LoginFailedException e) {
+        return unauthorized(Map.of("detail", e.getMessage()));
+    }
+
+    private static ResponseEntity<Map<String, Object>> unauthorized(Map<String, Object> body) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, TokenAuthenticationEntryPoint.WWW_AUTHENTICATE)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+
+    /** Wrong password and unknown email are the same failure, so the answer does not reveal which accounts exist. */
+    static final class LoginFailedException extends RuntimeException {
+
+        LoginFailedException() {
+            super("No active account found with the given credentials");
+        }
+    }
+}

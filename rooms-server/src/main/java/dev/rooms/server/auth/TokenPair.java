@@ -1,0 +1,4 @@
+package dev.rooms.server.auth;
+
+record TokenPair(String refresh, String access) {
+}

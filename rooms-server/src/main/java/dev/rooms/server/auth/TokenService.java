@@ -1,0 +1,168 @@
+package dev.rooms.server.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+
+import dev.rooms.server.system.RoomsProperties;
+import dev.rooms.server.user.UserService;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues and checks the HS256 JWTs, with the original's claims: {@code token_type} ({@code access} or
+ * {@code refresh}), {@code user_id}, {@code jti}, {@code iat}, {@code exp}. The only class that knows jjwt.
+ */
+@Service
+public class TokenService {
+
+    static final int MIN_SECRET_BYTES = 32;
+
+    static final String ACCESS = "access";
+    static final String REFRESH = "refresh";
+    static final String TOKEN_NOT_VALID = "token_not_valid";
+    static final String INVALID_OR_EXPIRED = "Token is invalid or expired";
+    static final String WRONG_TYPE = "Token has wrong type";
+    static final String NOT_VALID_FOR_ANY_TYPE = "Given token not valid for any token type";
+
+    private final SecretKey key;
+    private final JwtParser parser;
+    private final Duration accessLifetime;
+    private final Duration refreshLifetime;
+    private final UserService users;
+    private final RevokedTokenRepository revoked;
+    private final Clock clock;
+
+    TokenService(TokenProperties properties, RoomsProperties rooms, UserService users,
+                 RevokedTokenRepository revoked, Clock clock) {
+        String secret = properties.jwtSecret() == null || properties.jwtSecret().isBlank()
+                ? JwtSecretFile.loadOrCreate(rooms.dataDir())
+                : properties.jwtSecret();
+        byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (secretBytes.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("rooms.jwt-secret (ROOMS_JWT_SECRET) must be at least "
+                    + MIN_SECRET_BYTES + " bytes for HMAC-SHA256; leave it unset to have one generated");
+        }
+        this.key = Keys.hmacShaKeyFor(secretBytes);
+        this.parser = Jwts.parser()
+                .verifyWith(key)
+                .clock(() -> Date.from(clock.instant()))
+                .build();
+        this.accessLifetime = properties.accessTokenLifetime();
+        this.refreshLifetime = properties.refreshTokenLifetime();
+        this.users = users;
+        this.revoked = revoked;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks an access token: signature, expiry, type, and that its user still exists.
+     *
+     * @throws InvalidTokenException with the client-facing detail otherwise
+     */
+    public AccessToken verifyAccessToken(String token) {
+        Claims claims;
+        try {
+            claims = parse(token, ACCESS);
+        } catch (InvalidTokenException e) {
+            throw new InvalidTokenException(NOT_VALID_FOR_ANY_TYPE, TOKEN_NOT_VALID, e.getMessage());
+        }
+        long userId = userId(claims);
+        if (!users.exists(userId)) {
+            throw new InvalidTokenException("User not found", "user_not_found", null);
+        }
+        return new AccessToken(userId, claims.getExpiration().toInstant());
+    }
+
+    TokenPair issueTokens(long userId) {
+        return new TokenPair(issue(userId, REFRESH, refreshLifetime), issue(userId, ACCESS, accessLifetime));
+    }
+
+    /** Exchanges a valid, unrevoked refresh token of an existing user for a new access token. */
+    String refreshAccessToken(String refreshToken) {
+        Claims claims = verifyRefreshToken(refreshToken);
+        long userId = userId(claims);
+        if (!users.exists(userId)) {
+            throw new InvalidTokenException("No active account found for the given token.", null, null);
+        }
+        return issue(userId, ACCESS, accessLifetime);
+    }
+
+    /**
+     * Revokes a refresh token of the given user so it can never be exchanged again. An expired token needs no
+     * revocation and is accepted as is.
+     *
+     * @throws InvalidTokenException when it is not a genuine refresh token of that user
+     */
+    void revokeRefreshToken(String refreshToken, long userId) {
+        Claims claims;
+        try {
+            claims = parser.parseSignedClaims(refreshToken).getPayload();
+        } catch (ExpiredJwtException e) {
+            if (REFRESH.equals(e.getClaims().get("token_type")) && userId(e.getClaims()) == userId) {
+                return;
+            }
+            throw new InvalidTokenException(INVALID_OR_EXPIRED, TOKEN_NOT_VALID, null);
+        } catch (JwtException | IllegalArgumentException e) {
+            throw new InvalidTokenException(INVALID_OR_EXPIRED, TOKEN_NOT_VALID, null);
+        }
+        if (!REFRESH.equals(claims.get("token_type"))) {
+            throw new InvalidTokenException(WRONG_TYPE, TOKEN_NOT_VALID, null);
+        }
+        if (userId(claims) != userId || claims.getId() == null) {
+            throw new InvalidTokenException(INVALID_OR_EXPIRED, TOKEN_NOT_VALID, null);
+        }
+        revoked.revoke(claims.getId(), claims.getExpiration().toInstant(), clock.instant());
+    }
+
+    private Claims verifyRefreshToken(String token) {
+        Claims claims = parse(token, REFRESH);
+        if (claims.getId() == null || revoked.isRevoked(claims.getId())) {
+            throw new InvalidTokenException("Token is blacklisted", TOKEN_NOT_VALID, null);
+        }
+        return claims;
+    }
+
+    private Claims parse(String token, String expectedType) {
+        Claims claims;
+        try {
+            claims = parser.parseSignedClaims(token).getPayload();
+        } catch (JwtException | IllegalArgumentException e) {
+            throw new InvalidTokenException(INVALID_OR_EXPIRED, TOKEN_NOT_VALID, null);
+        }
+        if (claims.getExpiration() == null || !(claims.get("user_id") instanceof Number)) {
+            throw new InvalidTokenException(INVALID_OR_EXPIRED, TOKEN_NOT_VALID, null);
+        }
+        if (!expectedType.equals(claims.get("token_type"))) {
+            throw new InvalidTokenException(WRONG_TYPE, TOKEN_NOT_VALID, null);
+        }
+        return claims;
+    }
+
+    private static long userId(Claims claims) {
+        return claims.get("user_id") instanceof Number n ? n.longValue() : -1;
+    }
+
+    private String issue(long userId, String type, Duration lifetime) {
+        Instant now = clock.instant();
+        return Jwts.builder()
+                .header().type("JWT").and()
+                .claim("token_type", type)
+                .expiration(Date.from(now.plus(lifetime)))
+                .issuedAt(Date.from(now))
+                .id(UUID.randomUUID().toString().replace("-", ""))
+                .claim("user_id", userId)
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+    }
+}

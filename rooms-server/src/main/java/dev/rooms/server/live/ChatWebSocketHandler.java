@@ -1,0 +1,150 @@
+package dev.rooms.server.live;
+
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+
+/**
+ * The room socket: decodes each frame and hands it on, chat to the {@link RoomSequencer}, signals through
+ * the {@link SignalRelay}. Anything else is dropped with a log line and the socket stays open.
+ */
+final class ChatWebSocketHandler implements WebSocketHandler {
+
+    static final CloseStatus TOO_BIG = new CloseStatus(1009, "message too big");
+    static final CloseStatus OVERLOADED = new CloseStatus(1013, "room overloaded, try again later");
+    /** Tomcat's per-session limit for blocking writes (pings, close frames), in milliseconds. */
+    private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+    private static final String CONNECTION = LiveConnection.class.getName();
+    private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
+
+    /** Tells this process's connections apart from other processes' in signals' origin. */
+    private final String processId = UUID.randomUUID().toString();
+    private final RoomSessionRegistry registry;
+    private final FrameDecoder decoder;
+    private final RoomSequencer chat;
+    private final SignalRelay signals;
+    private final LiveProperties properties;
+    /**
+     * Runs closes: a close frame to a stalled peer may wait up to the send timeout, which must not hold up
+     * the thread that decided to close (often one delivering to a whole room).
+     */
+    private final ExecutorService closer;
+
+    ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, RoomSequencer chat, SignalRelay signals,
+                         LiveProperties properties) {
+        this.registry = registry;
+        this.decoder = decoder;
+        this.chat = chat;
+        this.signals = signals;
+        this.properties = properties;
+        AtomicInteger counter = new AtomicInteger();
+        this.closer = Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "rooms-ws-close-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Lets pending closes finish (bounded) and stops the close threads. */
+    void stop() {
+        closer.shutdown();
+        try {
+            closer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        HandshakeIdentity identity = (HandshakeIdentity) session.getAttributes().get(HandshakeIdentity.ATTRIBUTE);
+        Session jakarta = ((NativeWebSocketSession) session).getNativeSession(Session.class);
+        jakarta.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeout().toMillis());
+        RemoteEndpoint.Async remote = jakarta.getAsyncRemote();
+        remote.setSendTimeout(properties.sendTimeout().toMillis());
+        LiveConnection connection = new LiveConnection(session, remote, processId + "/" + session.getId(),
+                identity.userId(), identity.roomId(), identity.tokenExpiresAt(),
+                properties.sendBufferLimit().toBytes(), closer::execute);
+        session.getAttributes().put(CONNECTION, connection);
+        try {
+            registry.join(connection);
+        } catch (BrokerUnavailableException e) {
+            log.warn("Refusing a connection to room {}: {}", identity.roomId(), e.getMessage());
+            connection.close(RoomSessionRegistry.BROKER_FAILED);
+        }
+    }
+
+    @Override
+    public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
+        LiveConnection connection = (LiveConnection) session.getAttributes().get(CONNECTION);
+        long limit = properties.maxFrameSize().toBytes();
+        try {
+            if (message instanceof TextMessage text) {
+                String whole = connection.appendInbound(text.getPayload(), text.isLast(), limit);
+                if (whole != null) {
+                    dispatch(connection, decoder.decode(whole));
+                }
+            } else if (message instanceof BinaryMessage binary) {
+                connection.skipBinary(binary.getPayloadLength(), binary.isLast(), limit);
+                if (binary.isLast()) {
+                    log.debug("Dropping a binary frame from {}", connection);
+                }
+            } else if (message instanceof PongMessage) {
+                connection.touch();
+            }
+        } catch (FrameTooLargeException e) {
+            log.info("Closing {}: {} exceeds the limit of {} bytes", connection, e.getMessage(), limit);
+            connection.close(TOO_BIG);
+        }
+    }
+
+    private void dispatch(LiveConnection connection, InboundFrame frame) {
+        boolean accepted = true;
+        if (frame instanceof InboundFrame.Chat message) {
+            accepted = chat.submitChat(connection.roomId(),
+                    new ChatPost(connection.userId(), message.content(), message.nonce()));
+        } else if (frame instanceof InboundFrame.Signal signal) {
+            accepted = signals.relay(connection, signal);
+        } else if (frame instanceof InboundFrame.Dropped dropped) {
+            log.debug("Dropping a frame from {}: {}", connection, dropped.reason());
+        }
+        if (!accepted) {
+            log.warn("Closing {}: its room's queue stayed full", connection);
+            connection.close(OVERLOADED);
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        log.debug("Transport error on socket {}: {}", session.getId(), exception.toString());
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        LiveConnection connection = (LiveConnection) session.getAttributes().get(CONNECTION);
+        if (connection != null) {
+            connection.closed();
+            registry.leave(connection);
+        }
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.rooms.server.live;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+
+/**
+ * Once a second, looks at every local connection: closes those whose access token expired (4001) and
+ * those whose peer has sent nothing, not even a pong, for the idle timeout; pings those quiet for the
+ * ping interval. One thread for all connections: a scan only compares timestamps and queues pings.
+ */
+final class ConnectionWatchdog {
+
+    static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4001, "token expired");
+    static final CloseStatus PING_TIMEOUT = new CloseStatus(1000, "ping timeout");
+    private static final Logger log = LoggerFactory.getLogger(ConnectionWatchdog.class);
+
+    private final RoomSessionRegistry registry;
+    private final Clock clock;
+    private final long pingIntervalNanos;
+    private final long idleTimeoutNanos;
+    private final Duration scanInterval;
+    private ScheduledExecutorService scheduler;
+
+    ConnectionWatchdog(RoomSessionRegistry registry, Clock clock, LiveProperties properties) {
+        this.registry = registry;
+        this.clock = clock;
+        this.pingIntervalNanos = properties.pingInterval().toNanos();
+        this.idleTimeoutNanos = properties.idleTimeout().toNanos();
+        Duration shortest = properties.pingInterval().compareTo(Duration.ofSeconds(1)) < 0
+                ? properties.pingInterval() : Duration.ofSeconds(1);
+        this.scanInterval = shortest;
+    }
+
+    void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "rooms-ws-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = scanInterval.toMillis();
+        scheduler.scheduleWithFixedDelay(this::scan, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    void scan() {
+        try {
+            long now = System.nanoTime();
+            var instant = clock.instant();
+            for (LiveConnection connection : registry.connections()) {
+                if (connection.isClosing()) {
+                    continue;
+                }
+                if (!connection.tokenExpiresAt().isAfter(instant)) {
+                    log.debug("Closing {}: its access token expired", connection);
+                    connection.close(TOKEN_EXPIRED);
+                } else if (now - connection.lastInboundNanos() > idleTimeoutNanos) {
+                    log.debug("Closing {}: nothing received for {}", connection, Duration.ofNanos(idleTimeoutNanos));
+                    connection.close(PING_TIMEOUT);
+                } else if (now - connection.lastInboundNanos() >= pingIntervalNanos
+                        && now - connection.lastPingNanos() >= pingIntervalNanos) {
+                    connection.ping();
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Connection scan failed", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.rooms.server.live;
+
+/**
+ * One event travelling through the {@link Broker}: the frame is serialised once by the publisher and sent
+ * unchanged to every receiving connection.
+ *
+ * @param kind       what happened
+ * @param roomId     the room (0 for {@link Kind#USER_DELETED})
+ * @param userId     the deleted user ({@link Kind#USER_DELETED} only)
+ * @param origin     the sending connection's id ({@link Kind#SIGNAL} only), which does not receive it
+ * @param target     the only user to receive a signal, or {@code null} for every other connection
+ * @param messageId  the chat message's id ({@link Kind#CHAT} only)
+ * @param previousId the id of the room's message before this one, or 0 when unknown ({@link Kind#CHAT} only)
+ * @param frame      the JSON text to send to clients
+ */
+record Envelope(Kind kind, long roomId, long userId, String origin, Long target, long messageId, long previousId,
+                String frame) {
+
+    enum Kind { CHAT, SIGNAL, ROOM_DELETED, USER_DELETED }
+
+    static Envelope chat(long roomId, long messageId, long previousId, String frame) {
+        return new Envelope(Kind.CHAT, roomId, 0, null, null, messageId, previousId, frame);
+    }
+
+    static Envelope signal(long roomId, String origin, Long target, String frame) {
+        return new Envelope(Kind.SIGNAL, roomId, 0, origin, target, 0, 0, frame);
+    }
+
+    static Envelope roomDeleted(long roomId) {
+        return new Envelope(Kind.ROOM_DELETED, roomId, 0, null, null, 0, 0, null);
+    }
+
+    static Envelope userDeleted(long userId) {
+        return new Envelope(Kind.USER_DELETED, 0, userId, null, null, 0, 0, null);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.rooms.server.live;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.rooms.server.auth.AccessToken;
+import dev.rooms.server.auth.InvalidTokenException;
+import dev.rooms.server.auth.TokenService;
+import dev.rooms.server.room.RoomNotFoundException;
+import dev.rooms.server.room.RoomService;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Authenticates a socket before the upgrade: an access token from {@code Authorization: Bearer} or, since
+ * browsers cannot set headers on a WebSocket, from {@code ?token=}; then an active room. A refusal is a
+ * plain HTTP answer in the API's error shape: 401 for token problems, 404 for a missing or deleted room.
+ */
+final class HandshakeAuthentication implements HandshakeInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(HandshakeAuthentication.class);
+    private static final Pattern ROOM_PATH = Pattern.compile("/ws/chat/([0-9]{1,18})/?");
+
+    private final TokenService tokens;
+    private final RoomService rooms;
+    private final JsonMapper json;
+
+    HandshakeAuthentication(TokenService tokens, RoomService rooms, JsonMapper json) {
+        this.tokens = tokens;
+        this.rooms = rooms;
+        this.json = json;
+    }
+
+    @Override
+    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                                   WebSocketHandler handler, Map<String, Object> attributes) {
+        HttpServletRequest servlet = ((ServletServerHttpRequest) request).getServletRequest();
+        String token = token(request, servlet);
+        if (token == null) {
+            return refuse(response, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
+        }
+        AccessToken access;
+        try {
+            access = tokens.verifyAccessToken(token);
+        } catch (InvalidTokenException e) {
+            return refuse(response, HttpStatus.UNAUTHORIZED, e.getMessage());
+        }
+        Matcher path = ROOM_PATH.matcher(servlet.getRequestURI().substring(servlet.getContextPath().length()));
+        if (!path.matches()) {
+            return refuse(response, HttpStatus.NOT_FOUND, "Not found.");
+        }
+        long roomId = Long.parseLong(path.group(1));
+        try {
+            rooms.requireActiveRoom(roomId);
+        } catch (RoomNotFoundException e) {
+            return refuse(response, HttpStatus.NOT_FOUND, "Not found.");
+        }
+        attributes.put(HandshakeIdentity.ATTRIBUTE, new HandshakeIdentity(access.userId(), roomId, access.expiresAt()));
+        return true;
+    }
+
+    private static String token(ServerHttpRequest request, HttpServletRequest servlet) {
+        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && !header.substring(7).isBlank()) {
+            return header.substring(7).strip();
+        }
+        String query = servlet.getParameter("token");
+        return query == null || query.isBlank() ? null : query;
+    }
+
+    private boolean refuse(ServerHttpResponse response, HttpStatus status, String detail) {
+        log.debug("Refusing a WebSocket handshake with {}: {}", status.value(), detail);
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"api\"");
+        }
+        try {
+            response.getBody().write(json.writeValueAsString(Map.of("detail", detail)).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            log.debug("Could not write the handshake refusal: {}", e.toString());
+        }
+        return false;
+    }
+
+    @Override
+    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                               WebSocketHandler handler, Exception exception) {
+        // Nothing to do once upgraded.
+    }
+}

@@ -1,0 +1,19 @@
+package dev.rooms.server.live;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** What a client's text frame turned out to be. */
+sealed interface InboundFrame {
+
+    /** A chat message to persist and broadcast; {@code nonce} is {@code null} when absent or unusable. */
+    record Chat(String content, String nonce) implements InboundFrame {
+    }
+
+    /** A WebRTC signal to relay, fields as sent; {@code target} is {@code null} for every other connection. */
+    record Signal(ObjectNode fields, Long target) implements InboundFrame {
+    }
+
+    /** A frame that is dropped, and why (for the log). */
+    record Dropped(String reason) implements InboundFrame {
+    }
+}

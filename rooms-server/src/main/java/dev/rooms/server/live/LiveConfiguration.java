@@ -1,0 +1,143 @@
+package dev.rooms.server.live;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import dev.rooms.server.auth.TokenService;
+import dev.rooms.server.message.MessageService;
+import dev.rooms.server.room.RoomService;
+import org.apache.coyote.AbstractProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the live part: the socket endpoint {@code /ws/chat/{room_id}/}, the broker chosen by
+ * {@code rooms.redis.url}, and the container limits that let many idle sockets stay open cheaply.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties({LiveProperties.class, BrokerProperties.class})
+class LiveConfiguration {
+
+    /**
+     * Tomcat's per-socket buffers for an incoming message, allocated for every connection up front; messages
+     * larger than these arrive in parts and are reassembled up to the frame limit, so they can stay small.
+     */
+    private static final int TEXT_BUFFER_CHARS = 4096;
+    private static final int BINARY_BUFFER_BYTES = 1024;
+    private static final Logger log = LoggerFactory.getLogger(LiveConfiguration.class);
+
+    @Bean(destroyMethod = "stop")
+    Broker broker(BrokerProperties properties) {
+        if (properties.redisEnabled()) {
+            return new RedisBroker(properties);
+        }
+        log.info("Using the in-process broker (set ROOMS_REDIS_URL to fan out through Redis)");
+        return new LocalBroker();
+    }
+
+    @Bean
+    ChatHistory chatHistory(MessageService messages, JsonMapper json) {
+        return new MessageHistory(messages, json);
+    }
+
+    @Bean
+    RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties) {
+        RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled());
+        broker.start(registry);
+        return registry;
+    }
+
+    @Bean
+    ChatStore chatStore(MessageService messages, ChatHistory history, TransactionTemplate transactions,
+                        JdbcClient jdbc, JsonMapper json, BrokerProperties properties, DataSource dataSource) {
+        return new ChatStore(messages, history, transactions, jdbc, json, properties.redisEnabled(),
+                isPostgres(dataSource));
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot inspect the database", e);
+        }
+    }
+
+    @Bean
+    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry) {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        return new RoomSequencer(store, broker, registry, threads, Duration.ofSeconds(10));
+    }
+
+    @Bean
+    ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, RoomSequencer sequencer,
+                                              JsonMapper json, LiveProperties properties) {
+        return new ChatWebSocketHandler(registry, new FrameDecoder(json, properties.maxContentLength()), sequencer,
+                new SignalRelay(sequencer, json), properties);
+    }
+
+    @Bean
+    LiveEvents liveEvents(Broker broker, RoomSequencer chat) {
+        return new LiveEvents(broker, chat);
+    }
+
+    @Bean
+    LiveLifecycle liveLifecycle(RoomSessionRegistry registry, RoomSequencer chat, ChatWebSocketHandler handler,
+                                Clock clock, LiveProperties properties) {
+        return new LiveLifecycle(registry, new ConnectionWatchdog(registry, clock, properties), chat, handler);
+    }
+
+    @Bean
+    WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
+                                     JsonMapper json, LiveProperties properties) {
+        return new WebSocketConfigurer() {
+            @Override
+            public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+                registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
+                        .addInterceptors(new HandshakeAuthentication(tokens, rooms, json))
+                        .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+            }
+        };
+    }
+
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
+        return container;
+    }
+
+    /** Raises Tomcat's connection cap (8,192) unless {@code server.tomcat.max-connections} is set explicitly. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> liveConnectionLimits(LiveProperties properties,
+                                                                                   Environment environment) {
+        return factory -> {
+            if (environment.containsProperty("server.tomcat.max-connections")) {
+                return;
+            }
+            factory.addConnectorCustomizers(connector -> {
+                if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
+                    protocol.setMaxConnections(properties.maxConnections());
+                }
+            });
+        };
+    }
+}

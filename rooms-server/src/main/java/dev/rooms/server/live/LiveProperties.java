@@ -1,0 +1,35 @@
+package dev.rooms.server.live;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the WebSocket endpoint ({@code rooms.websocket.*}).
+ *
+ * @param allowedOrigins     origin patterns allowed to open a socket; {@code *} (the default) allows every page,
+ *                           which is safe because the token, not a cookie, authenticates
+ * @param maxFrameSize       largest inbound message; a bigger one closes the connection with 1009
+ * @param maxContentLength   longest chat {@code content}, in characters; longer messages are dropped
+ * @param sendBufferLimit    outgoing data (UTF-16 characters counted as bytes) queued for one connection; a
+ *                           connection whose queue would exceed it is closed with 4008
+ * @param sendTimeout        how long one outgoing frame may take to reach the peer's socket before the
+ *                           connection is given up
+ * @param pingInterval       a connection that sent nothing for this long is pinged
+ * @param idleTimeout        a connection that sent nothing (not even a pong) for this long is closed
+ * @param maxConnections     Tomcat connection cap; raised from Tomcat's 8,192 so idle sockets do not queue
+ */
+@ConfigurationProperties("rooms.websocket")
+record LiveProperties(
+        @DefaultValue("*") List<String> allowedOrigins,
+        @DefaultValue("64KB") DataSize maxFrameSize,
+        @DefaultValue("5000") int maxContentLength,
+        @DefaultValue("1MB") DataSize sendBufferLimit,
+        @DefaultValue("20s") Duration sendTimeout,
+        @DefaultValue("25s") Duration pingInterval,
+        @DefaultValue("60s") Duration idleTimeout,
+        @DefaultValue("20000") int maxConnections) {
+}

@@ -1,0 +1,30 @@
+package dev.rooms.server.live;
+
+import java.util.List;
+
+import dev.rooms.server.message.MessageService;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link ChatHistory} read through {@link MessageService}, frames in the broadcast (history) shape. */
+final class MessageHistory implements ChatHistory {
+
+    private final MessageService messages;
+    private final JsonMapper json;
+
+    MessageHistory(MessageService messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @Override
+    public long lastMessageId(long roomId) {
+        return messages.lastMessageId(roomId);
+    }
+
+    @Override
+    public List<String> framesBetween(long roomId, long afterId, long beforeId) {
+        return messages.listMessagesBetween(roomId, afterId, beforeId).stream()
+                .map(json::writeValueAsString)
+                .toList();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.rooms.server.live;
+
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Redis pub/sub broker for several server processes. Each room has its own channel
+ * ({@code <prefix>:room:<id>}) that a process subscribes to while it has connections in the room; user
+ * deletions go over {@code <prefix>:control}, which every process subscribes to.
+ *
+ * <p>Two Lettuce connections: one subscribed (messages arrive on its single event-loop thread, so in
+ * publish order) and one publishing. Both reconnect by themselves with a short back-off and Lettuce
+ * re-subscribes the channels it had; commands issued while disconnected fail at once instead of queueing,
+ * so a publisher or a new connection learns about an outage immediately. When the subscribed connection
+ * drops, {@link BrokerListener#onBrokerDown()} tells the live layer, which closes its connections with
+ * 1011: events published during the outage never reach this process.
+ */
+final class RedisBroker implements Broker {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisBroker.class);
+
+    private final BrokerProperties properties;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final ClientResources resources;
+    private final RedisClient client;
+    private volatile StatefulRedisPubSubConnection<String, String> subscriber;
+    private volatile StatefulRedisConnection<String, String> publisher;
+    private volatile boolean subscriberUp;
+    private volatile BrokerListener listener;
+
+    RedisBroker(BrokerProperties properties) {
+        this.properties = properties;
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisURI uri = RedisURI.create(properties.url());
+        uri.setTimeout(properties.timeout());
+        this.client = RedisClient.create(resources, uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+    }
+
+    @Override
+    public void start(BrokerListener listener) {
+        this.listener = listener;
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                if (connection == subscriber) {
+                    log.info("Redis broker connected to {}", address);
+                    subscriberUp = true;
+                }
+            }
+
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (connection == subscriber && subscriberUp) {
+                    subscriberUp = false;
+                    log.warn("Redis broker lost its subscription connection; closing live connections with 1011");
+                    listener.onBrokerDown();
+                }
+            }
+        });
+        StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
+        sub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                receive(channel, message);
+            }
+        });
+        subscriber = sub;
+        subscriberUp = true;
+        await(sub.async().subscribe(controlChannel()).toCompletableFuture(), "subscribe to " + controlChannel());
+        publisher = client.connect();
+        log.info("Redis broker started on {} with channel prefix '{}'", properties.url(), properties.channelPrefix());
+    }
+
+    private void receive(String channel, String message) {
+        Envelope envelope;
+        try {
+            envelope = json.readValue(message, Envelope.class);
+        } catch (JacksonException e) {
+            log.warn("Ignoring an unreadable event on {}: {}", channel, e.getOriginalMessage());
+            return;
+        }
+        try {
+            listener.onEnvelope(envelope);
+        } catch (RuntimeException e) {
+            log.error("Delivering an event from {} failed", channel, e);
+        }
+    }
+
+    @Override
+    public void subscribe(long roomId) {
+        requireUp();
+        await(subscriber.async().subscribe(roomChannel(roomId)).toCompletableFuture(), "subscribe to room " + roomId);
+    }
+
+    @Override
+    public void unsubscribe(long roomId) {
+        if (!subscriberUp) {
+            return;
+        }
+        subscriber.async().unsubscribe(roomChannel(roomId)).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                log.debug("Unsubscribing from room {} failed: {}", roomId, failure.toString());
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(Envelope envelope) {
+        if (!subscriberUp) {
+            return CompletableFuture.failedFuture(new BrokerUnavailableException("Redis is unavailable", null));
+        }
+        String channel = envelope.kind() == Envelope.Kind.USER_DELETED ? controlChannel() : roomChannel(envelope.roomId());
+        String payload = json.writeValueAsString(envelope);
+        return publisher.async().publish(channel, payload).toCompletableFuture()
+                .<Void>thenApply(receivers -> null)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        new BrokerUnavailableException("Publishing to Redis failed", failure)));
+    }
+
+    @Override
+    public void stop() {
+        subscriberUp = false;
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    private void requireUp() {
+        if (!subscriberUp) {
+            throw new BrokerUnavailableException("Redis is unavailable", null);
+        }
+    }
+
+    private void await(CompletableFuture<?> future, String what) {
+        try {
+            future.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException("Interrupted while waiting to " + what, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new BrokerUnavailableException("Redis did not " + what, e);
+        }
+    }
+
+    private String roomChannel(long roomId) {
+        return properties.channelPrefix() + ":room:" + roomId;
+    }
+
+    private String controlChannel() {
+        return properties.channelPrefix() + ":control";
+    }
+}

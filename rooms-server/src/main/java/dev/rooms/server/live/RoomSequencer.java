@@ -1,0 +1,184 @@
+package dev.rooms.server.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The path of what a socket sends to its room: chat is persisted, then published; signals are published.
+ *
+ * <p>Each room has its own queue and at most one task working on it, so within a process a room's
+ * messages are persisted and published in the same order (id order), and what one client sends reaches
+ * the others in the order it was sent, chat and signals alike (as with the original, which handled a
+ * socket's frames one after the other). Rooms do not wait for each other: there is no lock shared by all
+ * rooms, only a small pool that works on whichever rooms have work waiting, one batch (up to
+ * {@value #BATCH} items; consecutive chat messages share one transaction) at a time per room.
+ *
+ * <p>A room's queue is bounded: a sender that finds it full waits (its socket is not read meanwhile, which
+ * pushes back on that client only) and, after {@code maxWait}, is told the message was not accepted.
+ */
+final class RoomSequencer {
+
+    static final int BATCH = 128;
+    private static final int MAX_PENDING_PER_ROOM = 4096;
+    private static final Logger log = LoggerFactory.getLogger(RoomSequencer.class);
+
+    private final Map<Long, RoomQueue> queues = new ConcurrentHashMap<>();
+    private final ExecutorService workers;
+    private final ChatStore store;
+    private final Broker broker;
+    private final RoomSessionRegistry registry;
+    private final Duration maxWait;
+
+    RoomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, int threads, Duration maxWait) {
+        this.store = store;
+        this.broker = broker;
+        this.registry = registry;
+        this.maxWait = maxWait;
+        AtomicInteger counter = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "rooms-chat-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Queues a chat message for persisting and broadcasting.
+     *
+     * @return false when the room's queue stayed full for too long (the message was not accepted)
+     */
+    boolean submitChat(long roomId, ChatPost post) {
+        return submit(roomId, new Item(post, null));
+    }
+
+    /**
+     * Queues a signal for relaying, behind what the room's clients sent before it.
+     *
+     * @return false when the room's queue stayed full for too long (the signal was not accepted)
+     */
+    boolean submitSignal(Envelope signal) {
+        return submit(signal.roomId(), new Item(null, signal));
+    }
+
+    private boolean submit(long roomId, Item item) {
+        RoomQueue queue = queues.computeIfAbsent(roomId, RoomQueue::new);
+        try {
+            if (!queue.capacity.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        queue.pending.add(item);
+        schedule(queue);
+        return true;
+    }
+
+    private void schedule(RoomQueue queue) {
+        if (queue.scheduled.compareAndSet(false, true)) {
+            workers.execute(() -> drain(queue));
+        }
+    }
+
+    private void drain(RoomQueue queue) {
+        try {
+            List<Item> batch = new ArrayList<>();
+            Item item;
+            while (batch.size() < BATCH && (item = queue.pending.poll()) != null) {
+                batch.add(item);
+            }
+            queue.capacity.release(batch.size());
+            if (!batch.isEmpty()) {
+                publish(queue.roomId, batch);
+            }
+        } catch (RuntimeException e) {
+            log.error("Chat batch for room {} failed", queue.roomId, e);
+        } finally {
+            queue.scheduled.set(false);
+            if (!queue.pending.isEmpty()) {
+                schedule(queue); // one batch per turn keeps busy rooms from starving the others
+            }
+        }
+    }
+
+    private void publish(long roomId, List<Item> batch) {
+        List<CompletableFuture<Void>> published = new ArrayList<>(batch.size());
+        List<ChatPost> chats = new ArrayList<>();
+        for (Item item : batch) {
+            if (item.chat() != null) {
+                chats.add(item.chat());
+            } else {
+                persistAndPublish(roomId, chats, published);
+                chats.clear();
+                published.add(broker.publish(item.signal()));
+            }
+        }
+        persistAndPublish(roomId, chats, published);
+        try {
+            CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Persisted but not fanned out: close the room's sockets so clients reconnect and catch up from history.
+            log.warn("Publishing {} events of room {} failed: {}", published.size(), roomId, String.valueOf(e.getCause()));
+            registry.closeRoom(roomId, RoomSessionRegistry.BROKER_FAILED);
+        }
+    }
+
+    private void persistAndPublish(long roomId, List<ChatPost> chats, List<CompletableFuture<Void>> published) {
+        if (chats.isEmpty()) {
+            return;
+        }
+        for (StoredChat chat : store.store(roomId, chats)) {
+            published.add(broker.publish(Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame())));
+        }
+    }
+
+    /** Forgets a deleted room's queue. */
+    void forget(long roomId) {
+        queues.remove(roomId);
+    }
+
+    /** Finishes queued work (bounded) and stops the workers. */
+    void stop() {
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A chat message or a signal, in the order a room's clients sent them. */
+    private record Item(ChatPost chat, Envelope signal) {
+    }
+
+    private static final class RoomQueue {
+        final long roomId;
+        final Queue<Item> pending = new ConcurrentLinkedQueue<>();
+        final Semaphore capacity = new Semaphore(MAX_PENDING_PER_ROOM);
+        final AtomicBoolean scheduled = new AtomicBoolean();
+
+        RoomQueue(long roomId) {
+            this.roomId = roomId;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.rooms.server.room;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.rooms.server.system.JsonFields;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/rooms")
+class RoomController {
+
+    static final int MAX_NAME_LENGTH = 100;
+    static final Set<String> ROOM_TYPES = Set.of("chat", "video");
+
+    private final RoomService rooms;
+
+    RoomController(RoomService rooms) {
+        this.rooms = rooms;
+    }
+
+    @GetMapping("/")
+    List<RoomResponse> listRooms() {
+        return rooms.listRooms();
+    }
+
+    /** {@code id}, {@code creator}, {@code created_at} and {@code is_active} in the body are read-only and ignored. */
+    @PostMapping("/")
+    ResponseEntity<RoomResponse> createRoom(@AuthenticationPrincipal Long userId,
+                                            @RequestBody(required = false) JsonNode body) {
+        RoomChanges room = RoomChanges.read(body, false);
+        RoomResponse created = rooms.createRoom(userId, room.name(),
+                room.description() == null ? "" : room.description(), room.roomType());
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @GetMapping("/{id}/")
+    RoomResponse getRoom(@PathVariable long id) {
+        return rooms.getRoom(id);
+    }
+
+    @PatchMapping("/{id}/")
+    RoomResponse updateRoom(@AuthenticationPrincipal Long userId, @PathVariable long id,
+                            @RequestBody(required = false) JsonNode body) {
+        return update(userId, id, body, true);
+    }
+
+    @PutMapping("/{id}/")
+    RoomResponse replaceRoom(@AuthenticationPrincipal Long userId, @PathVariable long id,
+                             @RequestBody(required = false) JsonNode body) {
+        return update(userId, id, body, false);
+    }
+
+    @DeleteMapping("/{id}/")
+    ResponseEntity<Void> deleteRoom(@AuthenticationPrincipal Long userId, @PathVariable long id) {
+        rooms.deleteRoom(id, userId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The original's order: a missing room is 404, then invalid input 400, and only then a stranger 403. */
+    private RoomResponse update(long userId, long id, JsonNode body, boolean partial) {
+        rooms.getRoom(id);
+        RoomChanges changes = RoomChanges.read(body, partial);
+        return rooms.updateRoom(id, userId, changes.name(), changes.description(), changes.roomType());
+    }
+
+    /** The writable fields of a room; {@code null} where a partial update leaves a field unchanged. */
+    record RoomChanges(String name, String description, String roomType) {
+
+        static RoomChanges read(JsonNode body, boolean partial) {
+            JsonFields fields = JsonFields.of(body);
+            String name = fields.text("name", !partial, false, MAX_NAME_LENGTH);
+            String description = fields.text("description", false, true, Integer.MAX_VALUE);
+            String roomType = fields.choice("room_type", !partial, ROOM_TYPES);
+            fields.throwIfInvalid();
+            return new RoomChanges(name, description, roomType);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.rooms.server.live;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The project's rule for tests that need PostgreSQL or Redis: skip with the reason printed when the service
+ * is not there, except in CI ({@code CI=true}), where nothing may be skipped and the test fails instead.
+ */
+final class RequiredServices {
+
+    static final String POSTGRES_URL = env("ROOMS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/rooms_test");
+    static final String POSTGRES_USER = env("ROOMS_TEST_POSTGRES_USER", "rooms");
+    static final String POSTGRES_PASSWORD = env("ROOMS_TEST_POSTGRES_PASSWORD", "rooms");
+    static final String REDIS_URL = env("ROOMS_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+
+    private RequiredServices() {
+    }
+
+    static void requirePostgres() {
+        try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD)) {
+            // reachable
+        } catch (SQLException e) {
+            missing("PostgreSQL at " + POSTGRES_URL + " is unreachable: " + e.getMessage());
+        }
+    }
+
+    static void requireRedis() {
+        try (var client = io.lettuce.core.RedisClient.create(REDIS_URL); var connection = client.connect()) {
+            connection.sync().ping();
+        } catch (RuntimeException e) {
+            missing("Redis at " + REDIS_URL + " is unreachable: " + e.getMessage());
+        }
+    }
+
+    static void requireRedisServerBinary() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (new File(dir, "redis-server").canExecute()) {
+                return;
+            }
+        }
+        missing("redis-server is not on PATH");
+    }
+
+    private static void missing(String reason) {
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(reason + " (CI=true: required)");
+        }
+        System.err.println("SKIPPED: " + reason);
+        Assumptions.abort(reason);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

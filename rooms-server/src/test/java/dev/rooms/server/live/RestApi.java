@@ -1,0 +1,80 @@
+package dev.rooms.server.live;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The REST calls the live tests need, through real HTTP. */
+final class RestApi {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+
+    RestApi(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    record TestUser(long id, String email, String name, String access, String refresh) {
+    }
+
+    TestUser register(String name) {
+        String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
+        JsonNode created = call("POST", "/auth/register/", null,
+                Map.of("email", email, "name", name, "password", "correct-horse-battery-" + name), 201);
+        JsonNode tokens = call("POST", "/auth/login/", null,
+                Map.of("email", email, "password", "correct-horse-battery-" + name), 200);
+        return new TestUser(created.get("id").longValue(), email, name,
+                tokens.get("access").stringValue(), tokens.get("refresh").stringValue());
+    }
+
+    long createRoom(TestUser user) {
+        return call("POST", "/api/rooms/", user.access(), Map.of("name", "room", "room_type", "chat"), 201)
+                .get("id").longValue();
+    }
+
+    void deleteRoom(TestUser user, long roomId) {
+        call("DELETE", "/api/rooms/" + roomId + "/", user.access(), null, 204);
+    }
+
+    void deleteAccount(TestUser user) {
+        call("DELETE", "/auth/profile/", user.access(), null, 204);
+    }
+
+    List<JsonNode> history(TestUser user, long roomId) {
+        List<JsonNode> messages = new ArrayList<>();
+        call("GET", "/api/rooms/" + roomId + "/messages/", user.access(), null, 200).forEach(messages::add);
+        return messages;
+    }
+
+    private JsonNode call(String method, String path, String token, Object body, int expectedStatus) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
+            return response.body().isEmpty() ? null : JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.rooms.server.live;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real WebSocket client that records what it receives, to assert on in order. */
+final class SocketClient extends WebSocketClient {
+
+    /** How a socket was closed, as the client saw it. */
+    record Closed(int code, String reason) {
+    }
+
+    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    final CompletableFuture<Closed> closed = new CompletableFuture<>();
+
+    private SocketClient(URI uri, Map<String, String> headers) {
+        super(uri, headers);
+        setConnectionLostTimeout(0); // the server pings; the client only answers
+    }
+
+    /** Connects with the token in the {@code Authorization} header and waits for the upgrade. */
+    static SocketClient open(int port, long roomId, String token) {
+        return connected(new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/chat/" + roomId + "/"),
+                Map.of("Authorization", "Bearer " + token)));
+    }
+
+    /** Connects with the token as {@code ?token=}, as a browser would. */
+    static SocketClient openWithQueryToken(int port, long roomId, String token) {
+        return connected(new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/chat/" + roomId + "/?token=" + token),
+                Map.of()));
+    }
+
+    private static SocketClient connected(SocketClient client) {
+        try {
+            assertThat(client.connectBlocking(10, TimeUnit.SECONDS)).as("connected").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return client;
+    }
+
+    /** The next frame, waiting up to 10 seconds. */
+    JsonNode next() {
+        try {
+            String frame = frames.poll(10, TimeUnit.SECONDS);
+            assertThat(frame).as("a frame within 10 s").isNotNull();
+            return RestApi.JSON.readTree(frame);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The close as seen by the client, waiting up to {@code seconds}. */
+    Closed awaitClose(int seconds) {
+        try {
+            return closed.get(seconds, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("socket not closed within " + seconds + " s", e);
+        }
+    }
+
+    void sendJson(Object value) {
+        send(RestApi.JSON.writeValueAsString(value));
+    }
+
+    boolean nothingReceived() {
+        return frames.isEmpty();
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+    }
+
+    @Override
+    public void onMessage(String message) {
+        frames.add(message);
+    }
+
+    @Override
+    public void onMessage(ByteBuffer bytes) {
+        frames.add("binary:" + bytes.remaining());
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        closed.complete(new Closed(code, reason));
+    }
+
+    @Override
+    public void onError(Exception ex) {
+    }
+}
