@@ -63,6 +63,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
     private long nonceMismatch;
     private long unexpectedCloses;
     private long skippedSends;
+    private long windowSends;
 
     ThroughputScenario(BenchOptions options, RoomsApi api, ProcStats stats, PrintStream out, String runId) {
         this.options = options;
@@ -179,6 +180,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
                     + i + "-" + seq + "\"}");
             if (deadline >= measureStart) {
                 sendLag.record((now - deadline) / 1000);
+                windowSends++;
             }
         } else {
             skippedSends++;
@@ -410,6 +412,24 @@ final class ThroughputScenario implements BenchSocket.Listener {
             out.printf("send lag     p99 %s  max %s  (generator behind its own schedule; %d sends skipped)%n",
                     millis(sendLag.percentile(99)), millis(sendLag.max()), skippedSends);
             out.printf("cpu          %s%n", stats.cpuReport(from, to));
+            if (stats.knowsServer() && windowDeliveries > 0) {
+                double serverMicros = (to.serverCpuNanos() - from.serverCpuNanos()) / 1000.0;
+                double benchMicros = (to.benchCpuNanos() - from.benchCpuNanos()) / 1000.0;
+                double perDelivery = (serverMicros + benchMicros) / windowDeliveries;
+                out.printf("             server CPU %.0f µs per message, %.1f µs per delivery; with the generator's"
+                                + " %.1f µs, %d idle cores could carry at most ≈ %,.0f deliveries/s%n",
+                        serverMicros / Math.max(1, windowSends), serverMicros / windowDeliveries,
+                        benchMicros / windowDeliveries, Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().availableProcessors() * 1e6 / perDelivery);
+            }
+            boolean targetLoad = options.rooms() == 100 && clients == 10 && options.rate() == 5.0;
+            if (targetLoad) {
+                double rate = windowDeliveries / seconds;
+                out.printf("target       ≥ 50,000 deliveries/s (all of the offered load, 1%% tolerance for the"
+                                + " window edges): %s; p99 ≤ 50 ms: %s; nothing lost: %s%n",
+                        rate >= 49_500 ? "met" : "MISSED", latency.percentile(99) <= 50_000 ? "met" : "MISSED",
+                        check.failures() == 0 ? "met" : "MISSED");
+            }
             out.printf("load         loadavg %s before, %s after%n", loadBefore, ProcStats.loadAverage());
             out.printf("check        lost %d, duplicated %d, reordered %d, not in history %d, sent but not"
                             + " persisted %d, persisted twice %d, history out of id order %d, content mismatch %d,"
