@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 
 import javax.crypto.SecretKey;
 
@@ -17,6 +18,7 @@ import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,15 +41,21 @@ public class TokenService {
     private final JwtParser parser;
     private final Duration accessLifetime;
     private final Duration refreshLifetime;
-    private final UserService users;
+    private final LongPredicate userExists;
     private final RevokedTokenRepository revoked;
     private final Clock clock;
 
+    @Autowired
     TokenService(TokenProperties properties, RoomsProperties rooms, UserService users,
                  RevokedTokenRepository revoked, Clock clock) {
-        String secret = properties.jwtSecret() == null || properties.jwtSecret().isBlank()
-                ? JwtSecretFile.loadOrCreate(rooms.dataDir())
-                : properties.jwtSecret();
+        this(properties.jwtSecret() == null || properties.jwtSecret().isBlank()
+                        ? JwtSecretFile.loadOrCreate(rooms.dataDir())
+                        : properties.jwtSecret(),
+                properties.accessTokenLifetime(), properties.refreshTokenLifetime(), users::exists, revoked, clock);
+    }
+
+    TokenService(String secret, Duration accessLifetime, Duration refreshLifetime, LongPredicate userExists,
+                 RevokedTokenRepository revoked, Clock clock) {
         byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
         if (secretBytes.length < MIN_SECRET_BYTES) {
             throw new IllegalStateException("rooms.jwt-secret (ROOMS_JWT_SECRET) must be at least "
@@ -58,9 +66,9 @@ public class TokenService {
                 .verifyWith(key)
                 .clock(() -> Date.from(clock.instant()))
                 .build();
-        this.accessLifetime = properties.accessTokenLifetime();
-        this.refreshLifetime = properties.refreshTokenLifetime();
-        this.users = users;
+        this.accessLifetime = accessLifetime;
+        this.refreshLifetime = refreshLifetime;
+        this.userExists = userExists;
         this.revoked = revoked;
         this.clock = clock;
     }
@@ -78,7 +86,7 @@ public class TokenService {
             throw new InvalidTokenException(NOT_VALID_FOR_ANY_TYPE, TOKEN_NOT_VALID, e.getMessage());
         }
         long userId = userId(claims);
-        if (!users.exists(userId)) {
+        if (!userExists.test(userId)) {
             throw new InvalidTokenException("User not found", "user_not_found", null);
         }
         return new AccessToken(userId, claims.getExpiration().toInstant());
@@ -92,7 +100,7 @@ public class TokenService {
     String refreshAccessToken(String refreshToken) {
         Claims claims = verifyRefreshToken(refreshToken);
         long userId = userId(claims);
-        if (!users.exists(userId)) {
+        if (!userExists.test(userId)) {
             throw new InvalidTokenException("No active account found for the given token.", null, null);
         }
         return issue(userId, ACCESS, accessLifetime);

@@ -1,6 +1,6 @@
 package dev.rooms.server.live;
 
-import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +29,8 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     static final CloseStatus OVERLOADED = new CloseStatus(1013, "room overloaded, try again later");
     /** Tomcat's per-session limit for blocking writes (pings, close frames), in milliseconds. */
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-    private static final String CONNECTION = LiveConnection.class.getName();
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
 
-    /** Tells this process's connections apart from other processes' in signals' origin. */
-    private final String processId = UUID.randomUUID().toString();
     private final RoomSessionRegistry registry;
     private final FrameDecoder decoder;
     private final RoomSequencer chat;
@@ -60,6 +57,11 @@ final class ChatWebSocketHandler implements WebSocketHandler {
         });
     }
 
+    /** Where connections run their closes. */
+    Executor closer() {
+        return closer::execute;
+    }
+
     /** Lets pending closes finish (bounded) and stops the close threads. */
     void stop() {
         closer.shutdown();
@@ -72,26 +74,25 @@ final class ChatWebSocketHandler implements WebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        HandshakeIdentity identity = (HandshakeIdentity) session.getAttributes().get(HandshakeIdentity.ATTRIBUTE);
         Session jakarta = ((NativeWebSocketSession) session).getNativeSession(Session.class);
         jakarta.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeout().toMillis());
         RemoteEndpoint.Async remote = jakarta.getAsyncRemote();
         remote.setSendTimeout(properties.sendTimeout().toMillis());
-        LiveConnection connection = new LiveConnection(session, remote, processId + "/" + session.getId(),
-                identity.userId(), identity.roomId(), identity.tokenExpiresAt(),
-                properties.sendBufferLimit().toBytes(), closer::execute);
-        session.getAttributes().put(CONNECTION, connection);
-        try {
-            registry.join(connection);
-        } catch (BrokerUnavailableException e) {
-            log.warn("Refusing a connection to room {}: {}", identity.roomId(), e.getMessage());
+        LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
+        if (connection == null) {
+            // Joining the room failed at the handshake: the broker is down.
+            HandshakeIdentity identity = (HandshakeIdentity) session.getAttributes().get(HandshakeIdentity.ATTRIBUTE);
+            connection = new LiveConnection("unjoined", identity.userId(), identity.roomId(), identity.tokenExpiresAt(),
+                    properties.sendBufferLimit().toBytes(), closer::execute);
+            session.getAttributes().put(RoomSubscription.CONNECTION, connection);
             connection.close(RoomSessionRegistry.BROKER_FAILED);
         }
+        connection.attach(session, remote);
     }
 
     @Override
     public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
-        LiveConnection connection = (LiveConnection) session.getAttributes().get(CONNECTION);
+        LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
         long limit = properties.maxFrameSize().toBytes();
         try {
             if (message instanceof TextMessage text) {
@@ -136,7 +137,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        LiveConnection connection = (LiveConnection) session.getAttributes().get(CONNECTION);
+        LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
         if (connection != null) {
             connection.closed();
             registry.leave(connection);

@@ -106,12 +106,12 @@ class LiveConfiguration {
 
     @Bean
     WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
-                                     JsonMapper json, LiveProperties properties) {
+                                     RoomSessionRegistry sessions, JsonMapper json, LiveProperties properties) {
         return new WebSocketConfigurer() {
             @Override
             public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
                 registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
-                        .addInterceptors(new HandshakeAuthentication(tokens, rooms, json))
+                        .addInterceptors(new HandshakeAuthentication(tokens, rooms, json), new RoomSubscription(sessions, properties, handler.closer()))
                         .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
             }
         };

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +19,10 @@ import org.springframework.web.socket.WebSocketSession;
 
 /**
  * One client socket in a room, with its own bounded outgoing queue.
+ *
+ * <p>A connection is created and joins its room during the handshake, before the client can see the
+ * upgrade, so it misses nothing sent afterwards; frames delivered before the socket opens wait in its
+ * queue until {@link #attach}.
  *
  * <p>{@link #send} may be called from any thread and never blocks: it appends to the queue, and whichever
  * thread finds the connection idle starts a non-blocking write; each completed write starts the next one
@@ -37,8 +42,9 @@ final class LiveConnection {
     private static final String PING = new String("ping");
     private static final ByteBuffer PING_PAYLOAD = ByteBuffer.allocate(0);
 
-    private final WebSocketSession session;
-    private final RemoteEndpoint.Async remote;
+    private volatile WebSocketSession session;
+    /** Set once the socket is open; frames queued before wait for it. */
+    private volatile RemoteEndpoint.Async remote;
     private final String id;
     private final long userId;
     private final long roomId;
@@ -52,6 +58,8 @@ final class LiveConnection {
     /** Hand-over between the thread that started a write and its completion: the second to arrive goes on. */
     private final AtomicBoolean handOver = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
+    private volatile CloseStatus closeStatus = SLOW_CONSUMER;
 
     private volatile long lastInboundNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
@@ -59,16 +67,22 @@ final class LiveConnection {
     private StringBuilder partial;
     private long partialBytes;
 
-    LiveConnection(WebSocketSession session, RemoteEndpoint.Async remote, String id, long userId, long roomId,
-                   Instant tokenExpiresAt, long sendBufferLimit, Executor closer) {
-        this.session = session;
-        this.remote = remote;
+    /** A connection still in its handshake: it can join its room and queue frames before its socket exists. */
+    LiveConnection(String id, long userId, long roomId, Instant tokenExpiresAt, long sendBufferLimit, Executor closer) {
         this.id = id;
         this.userId = userId;
         this.roomId = roomId;
         this.tokenExpiresAt = tokenExpiresAt;
         this.sendBufferLimit = sendBufferLimit;
         this.closer = closer;
+    }
+
+    /** The socket is open: starts writing what was queued meanwhile (or closing, if that was decided). */
+    void attach(WebSocketSession session, RemoteEndpoint.Async remote) {
+        this.session = session;
+        this.remote = remote;
+        touch();
+        startWriting();
     }
 
     String id() {
@@ -174,18 +188,37 @@ final class LiveConnection {
         }
     }
 
-    /** Closes the connection with {@code status} on the closer thread (the close frame may wait on a slow peer). */
+    /**
+     * Closes the connection with {@code status}: frames still queued are dropped, a frame already being
+     * written is finished first (so the close frame can follow it even to a peer that was slow), then the
+     * close runs on the closer thread.
+     */
     void close(CloseStatus status) {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        closer.execute(() -> {
+        closeStatus = status;
+        outgoing.clear();
+        startWriting();
+    }
+
+    private void startClose() {
+        if (!closeStarted.compareAndSet(false, true)) {
+            return;
+        }
+        CloseStatus status = closeStatus;
+        Runnable close = () -> {
             try {
                 session.close(status);
             } catch (IOException | RuntimeException e) {
                 log.debug("Closing connection {} with {} failed: {}", id, status, e.toString());
             }
-        });
+        };
+        try {
+            closer.execute(close);
+        } catch (RejectedExecutionException e) {
+            close.run(); // shutting down: the close threads are gone
+        }
     }
 
     /** Marks the connection closed by the peer or container so nothing more is queued. */
@@ -195,13 +228,18 @@ final class LiveConnection {
     }
 
     private void startWriting() {
-        if (writing.compareAndSet(false, true)) {
+        if (remote != null && writing.compareAndSet(false, true)) {
             writeNext();
         }
     }
 
     private void writeNext() {
         while (true) {
+            if (closing.get()) {
+                outgoing.clear();
+                startClose(); // keeps the writer flag: nothing is written after the close
+                return;
+            }
             String frame = outgoing.poll();
             if (frame == null) {
                 writing.set(false);
@@ -210,11 +248,6 @@ final class LiveConnection {
                     return;
                 }
                 continue;
-            }
-            if (closing.get()) {
-                outgoing.clear();
-                writing.set(false);
-                return;
             }
             if (frame == PING) {
                 if (!sendPing()) {
@@ -259,8 +292,9 @@ final class LiveConnection {
 
     private void failed(Throwable failure) {
         log.debug("Writing to connection {} failed: {}", id, String.valueOf(failure));
-        writing.set(false);
-        close(SLOW_CONSUMER);
+        closing.set(true);
+        outgoing.clear();
+        startClose();
     }
 
     /** UTF-8 length without encoding, to enforce the frame limit on reassembled parts. */

@@ -13,8 +13,8 @@ import org.springframework.web.socket.CloseStatus;
 /**
  * This process's open connections, by room, and the delivery of broker events to them.
  *
- * <p>A room's entry exists while it has local connections; the first connection subscribes this process
- * to the room at the broker, the last one unsubscribes. Membership changes lock only their room; delivery
+ * <p>A room's entry exists while it has local connections; the first one subscribes this process to the
+ * room at the broker, the last one to leave unsubscribes. Membership changes lock only their room; delivery
  * takes no lock at all except, for chat, the room's own ordering lock.
  *
  * <p>Chat ordering across processes: a chat event carries the id of the room's previous message. When an
@@ -47,7 +47,9 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     }
 
     /**
-     * Adds a connection to its room, subscribing this process to the room first if needed.
+     * Adds a connection to its room, subscribing this process to the room first if needed. Called during the
+     * handshake, before the upgrade answer, so the socket misses nothing published after it: what arrives
+     * before the socket is open waits in the connection's queue.
      *
      * @throws BrokerUnavailableException when the subscription fails; the connection is not added
      */
@@ -68,13 +70,13 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
                         throw e;
                     }
                 }
-                room.connections.add(connection);
-            }
-            if (first && ordersAcrossProcesses) {
-                long last = history.lastMessageId(room.id);
-                synchronized (room.order) {
-                    room.lastChatId = Math.max(room.lastChatId, last);
+                if (first && ordersAcrossProcesses) {
+                    long last = history.lastMessageId(room.id);
+                    synchronized (room.order) {
+                        room.lastChatId = Math.max(room.lastChatId, last);
+                    }
                 }
+                room.connections.add(connection);
             }
             return;
         }

@@ -27,7 +27,9 @@ class LiveConnectionTest {
     private final List<SendHandler> pending = new ArrayList<>();
 
     private LiveConnection connection(long limit) {
-        return new LiveConnection(session, remote, "p/1", 1, 2, Instant.MAX, limit, Runnable::run);
+        LiveConnection connection = new LiveConnection("p/1", 1, 2, Instant.MAX, limit, Runnable::run);
+        connection.attach(session, remote);
+        return connection;
     }
 
     private void completeWritesLater() {
@@ -66,9 +68,10 @@ class LiveConnectionTest {
         connection.send("x");
         connection.send("y");
 
-        verify(session).close(LiveConnection.SLOW_CONSUMER);
         assertThat(connection.isClosing()).isTrue();
-        pending.remove(0).onResult(new SendResult());
+        verify(session, never()).close(any());
+        pending.remove(0).onResult(new SendResult()); // the frame in flight goes out first, then the close
+        verify(session).close(LiveConnection.SLOW_CONSUMER);
         assertThat(written).containsExactly("12345");
     }
 
@@ -87,6 +90,18 @@ class LiveConnectionTest {
 
         assertThat(written).hasSize(100_000);
         verify(session, never()).close(any());
+    }
+
+    @Test
+    void sendBeforeTheSocketIsOpenThenQueuedAndWrittenOnAttach() {
+        completeWritesLater();
+        LiveConnection connection = new LiveConnection("p/2", 1, 2, Instant.MAX, 1000, Runnable::run);
+
+        connection.send("early");
+
+        assertThat(written).isEmpty();
+        connection.attach(session, remote);
+        assertThat(written).containsExactly("early");
     }
 
     @Test

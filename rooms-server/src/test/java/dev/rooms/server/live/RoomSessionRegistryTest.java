@@ -45,7 +45,9 @@ class RoomSessionRegistryTest {
             ((SendHandler) call.getArgument(1)).onResult(new SendResult());
             return null;
         }).when(remote).sendText(anyString(), any(SendHandler.class));
-        return new LiveConnection(mock(WebSocketSession.class), remote, id, userId, 1, Instant.MAX, 1000, Runnable::run);
+        LiveConnection connection = new LiveConnection(id, userId, 1, Instant.MAX, 1000, Runnable::run);
+        connection.attach(mock(WebSocketSession.class), remote);
+        return connection;
     }
 
     @Test
@@ -65,9 +67,9 @@ class RoomSessionRegistryTest {
     @Test
     void signalThenEveryOtherConnectionOrOnlyTheTargetsReceive() {
         RoomSessionRegistry registry = new RoomSessionRegistry(new LocalBroker(), history, false);
-        registry.join(recordingConnection("a", 1));
-        registry.join(recordingConnection("b", 2));
-        registry.join(recordingConnection("c", 1));
+        for (String id : List.of("a", "b", "c")) {
+            registry.join(recordingConnection(id, id.equals("b") ? 2 : 1));
+        }
 
         registry.onEnvelope(Envelope.signal(1, "a", null, "s1"));
         registry.onEnvelope(Envelope.signal(1, "b", 1L, "s2"));

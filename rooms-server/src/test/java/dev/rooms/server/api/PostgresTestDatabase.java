@@ -1,0 +1,70 @@
+package dev.rooms.server.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * A real PostgreSQL from {@code ROOMS_TEST_POSTGRES_*}, with a fresh schema per test run (dropped when the
+ * JVM exits) so that runs never see each other's data.
+ */
+class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    static final String URL = env("ROOMS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/rooms_test");
+    static final String USER = env("ROOMS_TEST_POSTGRES_USER", "rooms");
+    static final String PASSWORD = env("ROOMS_TEST_POSTGRES_PASSWORD", "rooms");
+
+    private static String schema;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        try {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres-test", Map.of(
+                    "spring.datasource.url", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema(),
+                    "spring.datasource.username", USER,
+                    "spring.datasource.password", PASSWORD,
+                    "rooms.data-dir", Files.createTempDirectory("rooms-pg-test").toString(),
+                    "rooms.jwt-secret", TestSecrets.JWT_SECRET)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Connection connect() throws SQLException {
+        DriverManager.setLoginTimeout(3);
+        return DriverManager.getConnection(URL, USER, PASSWORD);
+    }
+
+    private static synchronized String schema() {
+        if (schema == null) {
+            String name = "rooms_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            execute("CREATE SCHEMA " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP SCHEMA IF EXISTS " + name + " CASCADE")));
+            schema = name;
+        }
+        return schema;
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL: " + sql + " failed", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.rooms.server.live;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two server processes' worth of Spring contexts on one PostgreSQL database and one Redis act as one chat. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstanceTest {
+
+    private static String database;
+    private static ServerInstance first;
+    private static ServerInstance second;
+    private static RestApi firstApi;
+    private static RestApi secondApi;
+
+    @BeforeAll
+    static void startTwoServers() throws Exception {
+        RequiredServices.requirePostgres();
+        RequiredServices.requireRedis();
+        database = "rooms_live_" + UUID.randomUUID().toString().replace("-", "");
+        admin("CREATE DATABASE " + database);
+        String url = RequiredServices.POSTGRES_URL.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
+        Map<String, String> shared = Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", RequiredServices.POSTGRES_USER,
+                "spring.datasource.password", RequiredServices.POSTGRES_PASSWORD,
+                "rooms.redis.url", RequiredServices.REDIS_URL,
+                "rooms.redis.channel-prefix", database);
+        first = ServerInstance.start(shared);
+        second = ServerInstance.start(shared);
+        firstApi = new RestApi(first.port());
+        secondApi = new RestApi(second.port());
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+        if (database != null) {
+            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static void admin(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(RequiredServices.POSTGRES_URL,
+                RequiredServices.POSTGRES_USER, RequiredServices.POSTGRES_PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void chatFromBothServersConcurrentlyThenEveryClientSeesEachMessageOnceInHistoryOrder() throws Exception {
+        RestApi.TestUser owner = firstApi.register("Owner");
+        long room = firstApi.createRoom(owner);
+        List<SocketClient> sockets = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ServerInstance server = i % 2 == 0 ? first : second;
+            RestApi.TestUser user = firstApi.register("Sender" + i);
+            sockets.add(SocketClient.open(server.port(), room, user.access()));
+        }
+        int perSender = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(sockets.size());
+        CountDownLatch start = new CountDownLatch(1);
+
+        for (int s = 0; s < sockets.size(); s++) {
+            SocketClient socket = sockets.get(s);
+            int sender = s;
+            pool.execute(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                for (int i = 0; i < perSender; i++) {
+                    socket.sendJson(Map.of("content", sender + ":" + i));
+                }
+            });
+        }
+        start.countDown();
+
+        int total = sockets.size() * perSender;
+        List<List<Long>> seen = new ArrayList<>();
+        for (SocketClient socket : sockets) {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                ids.add(socket.next().get("id").longValue());
+            }
+            seen.add(ids);
+        }
+        pool.shutdown();
+        List<Long> history = secondApi.history(owner, room).stream().map(m -> m.get("id").longValue()).toList();
+        assertThat(history).hasSize(total).isSorted().doesNotHaveDuplicates();
+        for (List<Long> ids : seen) {
+            assertThat(ids).isEqualTo(history);
+        }
+        SocketClient marker = sockets.get(0);
+        marker.sendJson(Map.of("content", "end"));
+        for (SocketClient socket : sockets) {
+            assertThat(socket.next().get("content").stringValue()).as("nothing extra before the marker").isEqualTo("end");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void signalOnOneServerThenOtherServersClientsGetItOnceAndTargetIsHonoured() {
+        RestApi.TestUser alice = firstApi.register("Alice");
+        RestApi.TestUser bob = firstApi.register("Bob");
+        RestApi.TestUser carol = firstApi.register("Carol");
+        long room = firstApi.createRoom(alice);
+        SocketClient aliceSocket = SocketClient.open(first.port(), room, alice.access());
+        SocketClient bobSocket = SocketClient.open(second.port(), room, bob.access());
+        SocketClient carolSocket = SocketClient.open(second.port(), room, carol.access());
+
+        aliceSocket.sendJson(Map.of("type", "webrtc-offer", "offer", Map.of("type", "offer", "sdp", "v=0")));
+        aliceSocket.sendJson(Map.of("type", "webrtc-answer", "target", carol.id(), "answer", Map.of("sdp", "a")));
+        aliceSocket.sendJson(Map.of("content", "marker"));
+
+        JsonNode atBob = bobSocket.next();
+        assertThat(atBob.get("type").stringValue()).isEqualTo("webrtc-offer");
+        assertThat(atBob.get("sender_id").longValue()).isEqualTo(alice.id());
+        assertThat(bobSocket.next().get("content").stringValue()).isEqualTo("marker");
+        assertThat(carolSocket.next().get("type").stringValue()).isEqualTo("webrtc-offer");
+        assertThat(carolSocket.next().get("type").stringValue()).isEqualTo("webrtc-answer");
+        assertThat(carolSocket.next().get("content").stringValue()).isEqualTo("marker");
+        assertThat(aliceSocket.next().get("content").stringValue()).isEqualTo("marker");
+    }
+
+    @Test
+    @Order(3)
+    void deletionsOnOneServerThenSocketsOnTheOtherAreClosed() {
+        RestApi.TestUser alice = firstApi.register("Alice");
+        RestApi.TestUser bob = firstApi.register("Bob");
+        long room = firstApi.createRoom(alice);
+        long otherRoom = firstApi.createRoom(alice);
+        SocketClient aliceOnSecond = SocketClient.open(second.port(), room, alice.access());
+        SocketClient bobOnFirst = SocketClient.open(first.port(), otherRoom, bob.access());
+
+        firstApi.deleteRoom(alice, room);
+        secondApi.deleteAccount(bob);
+
+        assertThat(aliceOnSecond.awaitClose(10)).isEqualTo(new SocketClient.Closed(4004, "room deleted"));
+        assertThat(bobOnFirst.awaitClose(10)).isEqualTo(new SocketClient.Closed(4003, "account deleted"));
+    }
+
+    @Test
+    @Order(4)
+    void serverShutsDownThenItsSocketsAreClosedWith1001AndTheOtherServerGoesOn() {
+        RestApi.TestUser alice = firstApi.register("Alice");
+        long room = firstApi.createRoom(alice);
+        SocketClient onFirst = SocketClient.open(first.port(), room, alice.access());
+        SocketClient onSecond = SocketClient.open(second.port(), room, alice.access());
+
+        second.close();
+
+        assertThat(onSecond.awaitClose(10).code()).isEqualTo(1001);
+        onFirst.sendJson(Map.of("content", "still here"));
+        assertThat(onFirst.next().get("content").stringValue()).isEqualTo("still here");
+    }
+}
