@@ -21,7 +21,7 @@ record BenchOptions(URI url, long serverPid, String scenario, int rooms, int cli
               --idle N             idle connections for the memory scenario (10000)
               --idle-hold S        seconds to hold the idle connections before the last RSS reading (10)
               --connect-window W   handshakes in flight at once (200)
-              --drain S            seconds to wait for the last deliveries after sending stops (30)
+              --drain S            seconds to wait for the last deliveries after sending stops (60)
               --token-in header|query   how the WebSocket handshake carries the token (header)
               --server-pid PID     the server's process, for its CPU time and resident memory (0 = unknown)
               --clock-ticks T      Linux USER_HZ, from getconf CLK_TCK (100)
@@ -69,7 +69,7 @@ record BenchOptions(URI url, long serverPid, String scenario, int rooms, int cli
                 (int) number(values, "idle", 10_000),
                 (int) number(values, "idle-hold", 10),
                 (int) number(values, "connect-window", 200),
-                (int) number(values, "drain", 30),
+                (int) number(values, "drain", 60),
                 switch (values.getOrDefault("token-in", "header")) {
                     case "header" -> false;
                     case "query" -> true;

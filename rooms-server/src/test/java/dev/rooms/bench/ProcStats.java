@@ -2,8 +2,12 @@ package dev.rooms.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * CPU and memory figures from Linux's /proc for the server (by pid), for this generator (from the JVM) and
@@ -13,7 +17,7 @@ final class ProcStats {
 
     /** A point in time; differences of two samples give CPU shares. */
     record Sample(long wallNanos, long serverCpuNanos, long benchCpuNanos, long machineBusyTicks,
-                  long machineTotalTicks) {
+                  long machineTotalTicks, Map<String, Long> serverThreadCpuNanos) {
     }
 
     private final long serverPid;
@@ -33,7 +37,25 @@ final class ProcStats {
 
     Sample sample() {
         long[] machine = machineTicks();
-        return new Sample(System.nanoTime(), serverCpuNanos(), jvm.getProcessCpuTime(), machine[0], machine[1]);
+        return new Sample(System.nanoTime(), serverCpuNanos(), jvm.getProcessCpuTime(), machine[0], machine[1],
+                serverThreadCpuNanos());
+    }
+
+    /**
+     * The server's CPU between two samples by thread group (thread names without their numbers, e.g.
+     * {@code http-nio-127.0.0.1-N-exec-N}), largest first, as % of one core: which part of the server is busy.
+     */
+    String threadReport(Sample from, Sample to, int limit) {
+        double wall = to.wallNanos() - from.wallNanos();
+        Map<String, Long> used = new HashMap<>();
+        to.serverThreadCpuNanos().forEach((group, nanos) ->
+                used.put(group, nanos - from.serverThreadCpuNanos().getOrDefault(group, 0L)));
+        return used.entrySet().stream()
+                .filter(entry -> entry.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit)
+                .map(entry -> String.format("%s %.0f%%", entry.getKey(), 100.0 * entry.getValue() / wall))
+                .collect(Collectors.joining(", "));
     }
 
     /** Formats the CPU used between two samples, as % of one core (this machine has several). */
@@ -92,6 +114,30 @@ final class ProcStats {
             System.err.println("bench: cannot read /proc/" + serverPid + "/stat: " + e);
             return 0;
         }
+    }
+
+    /** CPU time per thread group; threads that ended meanwhile drop out, which only matters for short-lived ones. */
+    private Map<String, Long> serverThreadCpuNanos() {
+        Map<String, Long> groups = new HashMap<>();
+        if (!knowsServer()) {
+            return groups;
+        }
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(serverPid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * nanosPerTick;
+                    groups.merge(name, nanos, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between listing and reading
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("bench: cannot list the server's threads: " + e);
+        }
+        return groups;
     }
 
     private static long[] machineTicks() {

@@ -22,7 +22,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
     /** What the history check found; all counts should be 0. */
     record Check(long lost, long duplicated, long reordered, long unknown, long notPersisted,
                  long duplicatedInHistory, long historyOutOfOrder, long contentMismatch, long nonceMismatch,
-                 long unexpectedCloses, long historyMessages) {
+                 long unexpectedCloses, long historyMessages, long late) {
 
         long failures() {
             return lost + duplicated + reordered + unknown + notPersisted + duplicatedInHistory + historyOutOfOrder
@@ -287,15 +287,27 @@ final class ThroughputScenario implements BenchSocket.Listener {
         return true;
     }
 
+    /**
+     * Fetches every room's history and compares. Receipts counted before the fetch must all be in it (a
+     * message is persisted before it is broadcast); later ones may be newer than the fetched history when the
+     * server was still behind, and are only counted as late.
+     */
     private Check check() {
+        int[] before = loop.call(() -> {
+            int[] counts = new int[total];
+            for (int i = 0; i < total; i++) {
+                counts[i] = receipts[i].size();
+            }
+            return counts;
+        });
         List<List<RoomsApi.HistoryMessage>> histories = new ArrayList<>();
         for (long roomId : roomIds) {
             histories.add(api.history(tokens[0], roomId));
         }
-        return loop.call(() -> check(histories));
+        return loop.call(() -> check(histories, before));
     }
 
-    private Check check(List<List<RoomsApi.HistoryMessage>> histories) {
+    private Check check(List<List<RoomsApi.HistoryMessage>> histories, int[] before) {
         long lost = 0;
         long duplicated = 0;
         long reordered = 0;
@@ -305,6 +317,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
         long historyOutOfOrder = 0;
         long mismatch = contentMismatch;
         long messages = 0;
+        long late = 0;
         for (int r = 0; r < histories.size(); r++) {
             List<RoomsApi.HistoryMessage> history = histories.get(r);
             messages += history.size();
@@ -341,13 +354,18 @@ final class ThroughputScenario implements BenchSocket.Listener {
             long[] sorted = ids.clone();
             Arrays.sort(sorted);
             for (int j = 0; j < clients; j++) {
-                LongList got = receipts[r * clients + j];
+                int i = r * clients + j;
+                LongList got = receipts[i];
                 BitSet seen = new BitSet(ids.length);
                 int last = -1;
                 for (int k = 0; k < got.size(); k++) {
                     int at = Arrays.binarySearch(sorted, got.get(k));
                     if (at < 0) {
-                        unknown++;
+                        if (k < before[i]) {
+                            unknown++;
+                        } else {
+                            late++;
+                        }
                         continue;
                     }
                     if (seen.get(at)) {
@@ -364,7 +382,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
             }
         }
         return new Check(lost, duplicated, reordered, unknown, notPersisted, duplicatedInHistory, historyOutOfOrder,
-                mismatch, nonceMismatch, unexpectedCloses, messages);
+                mismatch, nonceMismatch, unexpectedCloses, messages, late);
     }
 
     /** Closes every socket with the closing handshake, so the server, not the generator, closes TCP first. */
@@ -422,6 +440,9 @@ final class ThroughputScenario implements BenchSocket.Listener {
                         benchMicros / windowDeliveries, Runtime.getRuntime().availableProcessors(),
                         Runtime.getRuntime().availableProcessors() * 1e6 / perDelivery);
             }
+            if (stats.knowsServer()) {
+                out.printf("             server threads: %s%n", stats.threadReport(from, to, 6));
+            }
             boolean targetLoad = options.rooms() == 100 && clients == 10 && options.rate() == 5.0;
             if (targetLoad) {
                 double rate = windowDeliveries / seconds;
@@ -438,8 +459,8 @@ final class ThroughputScenario implements BenchSocket.Listener {
                     check.duplicatedInHistory(), check.historyOutOfOrder(), check.contentMismatch(),
                     check.nonceMismatch(), check.unexpectedCloses(), closeCodes.isEmpty() ? "" : closeCodes);
             if (!drained) {
-                out.printf("             (deliveries still missing %d s after sending stopped)%n",
-                        options.drainSeconds());
+                out.printf("             deliveries were still missing %d s after sending stopped (--drain); %d"
+                        + " arrived after the history was fetched%n", options.drainSeconds(), check.late());
             }
             if (nonChatFrames + foreign > 0) {
                 out.printf("             %d non-chat frames, %d chat messages not sent by this run%n",
