@@ -74,7 +74,7 @@ final class BenchSocket {
         return state == State.CLOSED;
     }
 
-    /** Starts connecting; {@code path} includes any query, {@code token} goes in the Authorization header if not null. */
+    /** Starts connecting; {@code path} includes any query; a non-null {@code token} goes in the header. */
     void connect(InetSocketAddress server, String path, String token) {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 final class ProcStats {
 
     /** A point in time; differences of two samples give CPU shares. */
-    record Sample(long wallNanos, long serverCpuNanos, long benchCpuNanos, long machineBusyTicks,
-                  long machineTotalTicks, Map<String, Long> serverThreadCpuNanos) {
+    record Sample(long wallNanos, long serverCpuNanos, long serverSystemNanos, long benchCpuNanos,
+                  long machineBusyTicks, long machineTotalTicks, Map<String, Long> serverThreadCpuNanos) {
     }
 
     private final long serverPid;
@@ -37,8 +37,9 @@ final class ProcStats {
 
     Sample sample() {
         long[] machine = machineTicks();
-        return new Sample(System.nanoTime(), serverCpuNanos(), jvm.getProcessCpuTime(), machine[0], machine[1],
-                serverThreadCpuNanos());
+        long[] server = serverCpuNanos();
+        return new Sample(System.nanoTime(), server[0] + server[1], server[1], jvm.getProcessCpuTime(), machine[0],
+                machine[1], serverThreadCpuNanos());
     }
 
     /**
@@ -63,7 +64,9 @@ final class ProcStats {
         double wall = to.wallNanos() - from.wallNanos();
         int cores = Runtime.getRuntime().availableProcessors();
         String server = knowsServer()
-                ? String.format("server %.0f%%", 100.0 * (to.serverCpuNanos() - from.serverCpuNanos()) / wall)
+                ? String.format("server %.0f%% (%.0f%% of it in the kernel)",
+                        100.0 * (to.serverCpuNanos() - from.serverCpuNanos()) / wall,
+                        100.0 * (to.serverSystemNanos() - from.serverSystemNanos()) / wall)
                 : "server n/a (pid unknown)";
         double bench = 100.0 * (to.benchCpuNanos() - from.benchCpuNanos()) / wall;
         long totalTicks = to.machineTotalTicks() - from.machineTotalTicks();
@@ -101,18 +104,19 @@ final class ProcStats {
         }
     }
 
-    private long serverCpuNanos() {
+    /** User and system CPU time of the server so far. */
+    private long[] serverCpuNanos() {
         if (!knowsServer()) {
-            return 0;
+            return new long[2];
         }
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(serverPid), "stat"));
             // Fields after the command name, which may itself contain spaces and parentheses.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * nanosPerTick;
+            return new long[] {Long.parseLong(fields[11]) * nanosPerTick, Long.parseLong(fields[12]) * nanosPerTick};
         } catch (IOException | RuntimeException e) {
             System.err.println("bench: cannot read /proc/" + serverPid + "/stat: " + e);
-            return 0;
+            return new long[2];
         }
     }
 
@@ -122,11 +126,13 @@ final class ProcStats {
         if (!knowsServer()) {
             return groups;
         }
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(serverPid), "task"))) {
+        Path taskDir = Path.of("/proc", Long.toString(serverPid), "task");
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(taskDir)) {
             for (Path task : tasks) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[0-9]+", "N");
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * nanosPerTick;
                     groups.merge(name, nanos, Long::sum);
