@@ -17,7 +17,7 @@ record BenchOptions(URI url, long serverPid, String scenario, int rooms, int cli
               --clients C          WebSocket clients per room, each also a receiver (10)
               --rate M             chat messages per second sent by each client (5)
               --duration S         measured seconds (30)
-              --warmup S           seconds of the same load before measuring (10)
+              --warmup S           seconds of the same load before measuring (20)
               --idle N             idle connections for the memory scenario (10000)
               --idle-hold S        seconds to hold the idle connections before the last RSS reading (10)
               --connect-window W   handshakes in flight at once (200)
@@ -65,7 +65,7 @@ record BenchOptions(URI url, long serverPid, String scenario, int rooms, int cli
                 (int) number(values, "clients", 10),
                 Double.parseDouble(values.getOrDefault("rate", "5")),
                 (int) number(values, "duration", 30),
-                (int) number(values, "warmup", 10),
+                (int) number(values, "warmup", 20),
                 (int) number(values, "idle", 10_000),
                 (int) number(values, "idle-hold", 10),
                 (int) number(values, "connect-window", 200),
