@@ -54,7 +54,6 @@ final class ThroughputScenario implements BenchSocket.Listener {
     private boolean closingAll;
     private long measureStart = Long.MAX_VALUE;
     private long measureEnd = Long.MAX_VALUE;
-    private long sendEnd = Long.MAX_VALUE;
     private long deliveries;
     private long windowDeliveries;
     private long nonChatFrames;
@@ -160,7 +159,6 @@ final class ThroughputScenario implements BenchSocket.Listener {
     private void startSending(long start, long warmupEnd, long end, long period) {
         measureStart = warmupEnd;
         measureEnd = end;
-        sendEnd = end;
         for (int i = 0; i < total; i++) {
             int socket = i;
             long first = start + period * i / total;
@@ -169,7 +167,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
     }
 
     private void send(int i, long deadline, long period) {
-        if (deadline >= sendEnd) {
+        if (deadline >= measureEnd) {
             return;
         }
         long now = System.nanoTime();
