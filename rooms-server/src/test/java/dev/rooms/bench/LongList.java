@@ -5,8 +5,12 @@ import java.util.Arrays;
 /** A growable array of primitive longs: a million receipts should not be a million boxed Longs. */
 final class LongList {
 
-    private long[] values = new long[16];
+    private long[] values;
     private int size;
+
+    LongList(int capacity) {
+        values = new long[Math.max(16, capacity)];
+    }
 
     void add(long value) {
         if (size == values.length) {

@@ -43,7 +43,8 @@ final class ThroughputScenario implements BenchSocket.Listener {
     private final LongList[] receipts;
     private final int[] sent;
     private final long[] sentInRoom;
-    private final List<Map<Long, Long>> keyById = new ArrayList<>();
+    /** Per connection, parallel to its receipts: who sent each message and its number ({@link #key}), -1 if foreign. */
+    private final LongList[] receiptKeys;
     private final LatencyHistogram latency = new LatencyHistogram();
     private final LatencyHistogram sendLag = new LatencyHistogram();
     private final Map<Integer, Integer> closeCodes = new TreeMap<>();
@@ -58,7 +59,6 @@ final class ThroughputScenario implements BenchSocket.Listener {
     private long windowDeliveries;
     private long nonChatFrames;
     private long foreign;
-    private long contentMismatch;
     private long nonceMismatch;
     private long unexpectedCloses;
     private long skippedSends;
@@ -75,13 +75,15 @@ final class ThroughputScenario implements BenchSocket.Listener {
         this.sockets = new BenchSocket[total];
         this.opened = new boolean[total];
         this.receipts = new LongList[total];
+        this.receiptKeys = new LongList[total];
         this.sent = new int[total];
         this.sentInRoom = new long[options.rooms()];
+        // Sized for the whole run up front: growing (copying) big arrays would add pauses to the generator.
+        int expected = (int) Math.min(Integer.MAX_VALUE - 64,
+                Math.ceil(options.rate() * clients * (options.warmupSeconds() + options.durationSeconds() + 1)));
         for (int i = 0; i < total; i++) {
-            receipts[i] = new LongList();
-        }
-        for (int r = 0; r < options.rooms(); r++) {
-            keyById.add(new HashMap<>());
+            receipts[i] = new LongList(expected);
+            receiptKeys[i] = new LongList(expected);
         }
     }
 
@@ -208,15 +210,12 @@ final class ThroughputScenario implements BenchSocket.Listener {
         }
         long[] parsed = parseContent(frame.content());
         if (parsed == null) {
+            receiptKeys[i].add(-1);
             foreign++;
             return;
         }
-        long key = parsed[0] << 32 | parsed[1];
-        Long known = keyById.get(i / clients).putIfAbsent(frame.id(), key);
-        if (known != null && known != key) {
-            contentMismatch++;
-        }
-        if (frame.nonce() == null || !frame.nonce().equals(parsed[0] + "-" + parsed[1])) {
+        receiptKeys[i].add(key(parsed[0], parsed[1]));
+        if (!(parsed[0] + "-" + parsed[1]).equals(frame.nonce())) {
             nonceMismatch++;
         }
         long sentAt = parsed[2];
@@ -233,6 +232,10 @@ final class ThroughputScenario implements BenchSocket.Listener {
             unexpectedCloses++;
             closeCodes.merge(code, 1, Integer::sum);
         }
+    }
+
+    private static long key(long socket, long seq) {
+        return socket << 32 | seq;
     }
 
     /** Reads {@code "bench <socket> <seq> <nanoTime>"}; null for anything else. */
@@ -313,13 +316,14 @@ final class ThroughputScenario implements BenchSocket.Listener {
         long notPersisted = 0;
         long duplicatedInHistory = 0;
         long historyOutOfOrder = 0;
-        long mismatch = contentMismatch;
+        long mismatch = 0;
         long messages = 0;
         long late = 0;
         for (int r = 0; r < histories.size(); r++) {
             List<RoomsApi.HistoryMessage> history = histories.get(r);
             messages += history.size();
             long[] ids = new long[history.size()];
+            long[] keys = new long[history.size()];
             Map<Long, Integer> timesPersisted = new HashMap<>();
             for (int k = 0; k < ids.length; k++) {
                 RoomsApi.HistoryMessage message = history.get(k);
@@ -328,20 +332,15 @@ final class ThroughputScenario implements BenchSocket.Listener {
                     historyOutOfOrder++;
                 }
                 long[] parsed = parseContent(message.content());
-                if (parsed == null) {
-                    continue;
-                }
-                long key = parsed[0] << 32 | parsed[1];
-                timesPersisted.merge(key, 1, Integer::sum);
-                Long received = keyById.get(r).get(message.id());
-                if (received != null && received != key) {
-                    mismatch++;
+                keys[k] = parsed == null ? -1 : key(parsed[0], parsed[1]);
+                if (parsed != null) {
+                    timesPersisted.merge(keys[k], 1, Integer::sum);
                 }
             }
             for (int j = 0; j < clients; j++) {
                 int i = r * clients + j;
                 for (int seq = 0; seq < sent[i]; seq++) {
-                    int times = timesPersisted.getOrDefault((long) i << 32 | seq, 0);
+                    int times = timesPersisted.getOrDefault(key(i, seq), 0);
                     if (times == 0) {
                         notPersisted++;
                     } else if (times > 1) {
@@ -351,6 +350,10 @@ final class ThroughputScenario implements BenchSocket.Listener {
             }
             long[] sorted = ids.clone();
             Arrays.sort(sorted);
+            long[] keyAt = new long[sorted.length];
+            for (int k = 0; k < ids.length; k++) {
+                keyAt[Arrays.binarySearch(sorted, ids[k])] = keys[k];
+            }
             for (int j = 0; j < clients; j++) {
                 int i = r * clients + j;
                 LongList got = receipts[i];
@@ -365,6 +368,9 @@ final class ThroughputScenario implements BenchSocket.Listener {
                             late++;
                         }
                         continue;
+                    }
+                    if (receiptKeys[i].get(k) != keyAt[at]) {
+                        mismatch++;
                     }
                     if (seen.get(at)) {
                         duplicated++;
