@@ -64,7 +64,7 @@ final class ProcStats {
         double wall = to.wallNanos() - from.wallNanos();
         int cores = Runtime.getRuntime().availableProcessors();
         String server = knowsServer()
-                ? String.format("server %.0f%% (%.0f%% of it in the kernel)",
+                ? String.format("server %.0f%% (kernel %.0f%%)",
                         100.0 * (to.serverCpuNanos() - from.serverCpuNanos()) / wall,
                         100.0 * (to.serverSystemNanos() - from.serverSystemNanos()) / wall)
                 : "server n/a (pid unknown)";
