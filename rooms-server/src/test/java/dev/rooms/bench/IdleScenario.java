@@ -110,10 +110,12 @@ final class IdleScenario implements BenchSocket.Listener {
         }
         out.printf("load         loadavg %s before, %s after%n", loadBefore, ProcStats.loadAverage());
         long lost = loop.call(() -> unexpectedCloses);
-        out.printf("alive        %,d still open after %d s, %d closed by the server %s; probe reached %d/%d"
-                + " connections of its room%n", stillOpen, options.idleHoldSeconds(), lost,
-                closeCodes.isEmpty() ? "" : closeCodes, probeReceiptsNow(), probeExpected);
-        long failures = (total - connect.opened()) + lost + (probeExpected - probeReceiptsNow());
+        String codes = loop.call(() -> closeCodes.isEmpty() ? "" : " (close codes " + closeCodes + ")");
+        int probed = probeReceiptsNow();
+        out.printf("alive        %,d still open after %d s, %d closed by the server%s; probe reached %d/%d"
+                + " connections of its room%n", stillOpen, options.idleHoldSeconds(), lost, codes, probed,
+                probeExpected);
+        long failures = (total - connect.opened()) + lost + (probeExpected - probed);
         out.printf("result       %s%n", failures == 0 ? "OK" : "FAILED");
         closeAll();
         return failures;

@@ -458,10 +458,11 @@ final class ThroughputScenario implements BenchSocket.Listener {
             out.printf("load         loadavg %s before, %s after%n", loadBefore, ProcStats.loadAverage());
             out.printf("check        lost %d, duplicated %d, reordered %d, not in history %d, sent but not"
                             + " persisted %d, persisted twice %d, history out of id order %d, content mismatch %d,"
-                            + " nonce mismatch %d, unexpected closes %d %s%n",
+                            + " nonce mismatch %d, unexpected closes %d%s%n",
                     check.lost(), check.duplicated(), check.reordered(), check.unknown(), check.notPersisted(),
                     check.duplicatedInHistory(), check.historyOutOfOrder(), check.contentMismatch(),
-                    check.nonceMismatch(), check.unexpectedCloses(), closeCodes.isEmpty() ? "" : closeCodes);
+                    check.nonceMismatch(), check.unexpectedCloses(),
+                    closeCodes.isEmpty() ? "" : " (close codes " + closeCodes + ")");
             if (!drained) {
                 out.printf("             deliveries were still missing %d s after sending stopped (--drain); %d"
                         + " arrived after the history was fetched%n", options.drainSeconds(), check.late());
