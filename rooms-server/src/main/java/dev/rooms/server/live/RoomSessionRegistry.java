@@ -183,6 +183,11 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         connections().forEach(connection -> connection.close(status));
     }
 
+    /** Whether this process holds an entry (connections, a broker subscription) for the room. */
+    boolean hasRoom(long roomId) {
+        return rooms.containsKey(roomId);
+    }
+
     /** A snapshot of every local connection. */
     List<LiveConnection> connections() {
         List<LiveConnection> all = new ArrayList<>();
