@@ -94,8 +94,8 @@ class LiveConfiguration {
     }
 
     @Bean
-    LiveEvents liveEvents(Broker broker, RoomSequencer chat) {
-        return new LiveEvents(broker, chat);
+    LiveEvents liveEvents(Broker broker) {
+        return new LiveEvents(broker);
     }
 
     @Bean
