@@ -42,6 +42,12 @@ class LiveConfiguration {
      */
     private static final int TEXT_BUFFER_CHARS = 4096;
     private static final int BINARY_BUFFER_BYTES = 1024;
+    /**
+     * How long a chat message from another process waits for an earlier one whose publish it overtook before
+     * that one is read from the database (losing its nonce). Overtaking publishes are milliseconds apart; the
+     * wait only runs out when the other process failed between its commit and its publish.
+     */
+    private static final Duration GAP_WAIT = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(LiveConfiguration.class);
 
     @Bean(destroyMethod = "stop")
@@ -60,7 +66,7 @@ class LiveConfiguration {
 
     @Bean
     RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties) {
-        RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled());
+        RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(), GAP_WAIT);
         broker.start(registry);
         return registry;
     }

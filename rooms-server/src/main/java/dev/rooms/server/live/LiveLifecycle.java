@@ -1,6 +1,5 @@
 package dev.rooms.server.live;
 
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.socket.CloseStatus;
 
@@ -35,6 +34,7 @@ final class LiveLifecycle implements SmartLifecycle {
         watchdog.stop();
         chat.stop();
         registry.closeAll(CloseStatus.GOING_AWAY);
+        registry.stop();
         handler.stop();
     }
 
