@@ -1,0 +1,115 @@
+package dev.rooms.bench;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The command line of {@link Bench}; {@code --name value} or {@code --name=value}. */
+record BenchOptions(URI url, long serverPid, String scenario, int rooms, int clients, double rate,
+                    int durationSeconds, int warmupSeconds, int idle, int idleHoldSeconds, int connectWindow,
+                    int drainSeconds, boolean tokenInQuery, int clockTicks) {
+
+    static final String USAGE = """
+            usage: Bench --url http://127.0.0.1:PORT [options]
+              --scenario throughput|idle|all   what to run (all)
+              --rooms R            rooms (100)
+              --clients C          WebSocket clients per room, each also a receiver (10)
+              --rate M             chat messages per second sent by each client (5)
+              --duration S         measured seconds (30)
+              --warmup S           seconds of the same load before measuring (20)
+              --idle N             idle connections for the memory scenario (10000)
+              --idle-hold S        seconds to hold the idle connections before the last RSS reading (10)
+              --connect-window W   handshakes in flight at once (200)
+              --drain S            seconds to wait for the last deliveries after sending stops (60)
+              --token-in header|query   how the WebSocket handshake carries the token (header)
+              --server-pid PID     the server's process, for its CPU time and resident memory (0 = unknown)
+              --clock-ticks T      Linux USER_HZ, from getconf CLK_TCK (100)
+            """;
+
+    private static final Set<String> NAMES = Set.of("url", "server-pid", "scenario", "rooms", "clients", "rate",
+            "duration", "warmup", "idle", "idle-hold", "connect-window", "drain", "token-in", "clock-ticks");
+
+    static BenchOptions parse(String... args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + arg);
+            }
+            String name = arg.substring(2);
+            String value;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+            values.put(name, value);
+        }
+        if (!values.containsKey("url")) {
+            throw new IllegalArgumentException("--url is required");
+        }
+        String url = values.get("url");
+        BenchOptions options = new BenchOptions(
+                URI.create(url.endsWith("/") ? url : url + "/"),
+                number(values, "server-pid", 0),
+                values.getOrDefault("scenario", "all"),
+                (int) number(values, "rooms", 100),
+                (int) number(values, "clients", 10),
+                Double.parseDouble(values.getOrDefault("rate", "5")),
+                (int) number(values, "duration", 30),
+                (int) number(values, "warmup", 20),
+                (int) number(values, "idle", 10_000),
+                (int) number(values, "idle-hold", 10),
+                (int) number(values, "connect-window", 200),
+                (int) number(values, "drain", 60),
+                switch (values.getOrDefault("token-in", "header")) {
+                    case "header" -> false;
+                    case "query" -> true;
+                    default -> throw new IllegalArgumentException("--token-in is header or query");
+                },
+                (int) number(values, "clock-ticks", 100));
+        options.check();
+        return options;
+    }
+
+    boolean runs(String name) {
+        return scenario.equals("all") || scenario.equals(name);
+    }
+
+    private void check() {
+        if (!Set.of("throughput", "idle", "all").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario is throughput, idle or all");
+        }
+        if (!"http".equals(url.getScheme()) || url.getHost() == null) {
+            throw new IllegalArgumentException("--url must be http://HOST:PORT");
+        }
+        if (!Set.of("127.0.0.1", "localhost", "::1", "[::1]").contains(url.getHost())) {
+            throw new IllegalArgumentException("the benchmark drives loopback servers only, not " + url.getHost());
+        }
+        if (rooms < 1 || clients < 1 || rate <= 0 || durationSeconds < 1 || warmupSeconds < 0 || idle < 0
+                || idleHoldSeconds < 0 || connectWindow < 1 || drainSeconds < 1 || clockTicks < 1) {
+            throw new IllegalArgumentException("rooms, clients, rate, duration, connect-window, drain must be"
+                    + " positive; warmup, idle, idle-hold not negative");
+        }
+        if ((long) rooms * clients > 60_000 || idle > 60_000 || durationSeconds + warmupSeconds > 3600) {
+            throw new IllegalArgumentException("bounded on purpose: at most 60,000 connections and one hour");
+        }
+    }
+
+    private static long number(Map<String, String> values, String name, long fallback) {
+        String value = values.get(name);
+        try {
+            return value == null ? fallback : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, not " + value);
+        }
+    }
+}
