@@ -41,7 +41,8 @@ final class RoomSequencer {
     private static final Logger log = LoggerFactory.getLogger(RoomSequencer.class);
 
     private final Map<Long, RoomQueue> queues = new ConcurrentHashMap<>();
-    private final ExecutorService workers;
+    private final int threads;
+    private volatile ExecutorService workers;
     private final ChatStore store;
     private final Broker broker;
     private final RoomSessionRegistry registry;
@@ -52,12 +53,24 @@ final class RoomSequencer {
         this.broker = broker;
         this.registry = registry;
         this.maxWait = maxWait;
+        this.threads = threads;
+        this.workers = newWorkers(threads);
+    }
+
+    private static ExecutorService newWorkers(int threads) {
         AtomicInteger counter = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(threads, task -> {
+        return Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "rooms-chat-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Starts the workers again after a {@link #stop()} (a stopped application context may be restarted). */
+    void start() {
+        if (workers.isShutdown()) {
+            workers = newWorkers(threads);
+        }
     }
 
     /**

@@ -45,7 +45,7 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     private final boolean ordersAcrossProcesses;
     private final Duration gapWait;
     /** Runs the database reads that fill gaps; only when ordering across processes. */
-    private final ScheduledExecutorService gapTimers;
+    private volatile ScheduledExecutorService gapTimers;
 
     /**
      * @param ordersAcrossProcesses whether chat events come from several processes and may need re-ordering
@@ -58,11 +58,22 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         this.history = history;
         this.ordersAcrossProcesses = ordersAcrossProcesses;
         this.gapWait = gapWait;
-        this.gapTimers = ordersAcrossProcesses ? Executors.newSingleThreadScheduledExecutor(task -> {
+        this.gapTimers = ordersAcrossProcesses ? newGapTimers() : null;
+    }
+
+    private static ScheduledExecutorService newGapTimers() {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "rooms-ws-gap");
             thread.setDaemon(true);
             return thread;
-        }) : null;
+        });
+    }
+
+    /** Starts filling gaps again after a {@link #stop()} (a stopped application context may be restarted). */
+    void start() {
+        if (gapTimers != null && gapTimers.isShutdown()) {
+            gapTimers = newGapTimers();
+        }
     }
 
     /** Stops filling gaps (at shutdown, once the connections are closed). */
