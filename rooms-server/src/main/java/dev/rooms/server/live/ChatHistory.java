@@ -8,6 +8,9 @@ interface ChatHistory {
     /** The id of the room's newest message, 0 when it has none. */
     long lastMessageId(long roomId);
 
-    /** The room's messages with {@code afterId < id < beforeId}, oldest first, as broadcast frames. */
-    List<String> framesBetween(long roomId, long afterId, long beforeId);
+    /**
+     * The room's messages with {@code afterId < id < beforeId}, oldest first, as broadcast frames (without a
+     * nonce, which is not stored); each one's {@code previousId} is the one before it, the first's {@code afterId}.
+     */
+    List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId);
 }

@@ -40,7 +40,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
      * Runs closes: a close frame to a stalled peer may wait up to the send timeout, which must not hold up
      * the thread that decided to close (often one delivering to a whole room).
      */
-    private final ExecutorService closer;
+    private volatile ExecutorService closer;
 
     ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, RoomSequencer chat, SignalRelay signals,
                          LiveProperties properties) {
@@ -49,17 +49,28 @@ final class ChatWebSocketHandler implements WebSocketHandler {
         this.chat = chat;
         this.signals = signals;
         this.properties = properties;
+        this.closer = newCloser();
+    }
+
+    private static ExecutorService newCloser() {
         AtomicInteger counter = new AtomicInteger();
-        this.closer = Executors.newFixedThreadPool(4, task -> {
+        return Executors.newFixedThreadPool(4, task -> {
             Thread thread = new Thread(task, "rooms-ws-close-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
     }
 
+    /** Starts the close threads again after a {@link #stop()} (a stopped application context may be restarted). */
+    void start() {
+        if (closer.isShutdown()) {
+            closer = newCloser();
+        }
+    }
+
     /** Where connections run their closes. */
     Executor closer() {
-        return closer::execute;
+        return task -> closer.execute(task);
     }
 
     /** Lets pending closes finish (bounded) and stops the close threads. */
@@ -83,7 +94,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
             // Joining the room failed at the handshake: the broker is down.
             HandshakeIdentity identity = (HandshakeIdentity) session.getAttributes().get(HandshakeIdentity.ATTRIBUTE);
             connection = new LiveConnection("unjoined", identity.userId(), identity.roomId(), identity.tokenExpiresAt(),
-                    properties.sendBufferLimit().toBytes(), closer::execute);
+                    properties.sendBufferLimit().toBytes(), closer());
             session.getAttributes().put(RoomSubscription.CONNECTION, connection);
             connection.close(RoomSessionRegistry.BROKER_FAILED);
         }

@@ -50,23 +50,23 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
         HttpServletRequest servlet = ((ServletServerHttpRequest) request).getServletRequest();
         String token = token(request, servlet);
         if (token == null) {
-            return refuse(response, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
+            return refuse(response, json, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
         }
         AccessToken access;
         try {
             access = tokens.verifyAccessToken(token);
         } catch (InvalidTokenException e) {
-            return refuse(response, HttpStatus.UNAUTHORIZED, e.getMessage());
+            return refuse(response, json, HttpStatus.UNAUTHORIZED, e.getMessage());
         }
         Matcher path = ROOM_PATH.matcher(servlet.getRequestURI().substring(servlet.getContextPath().length()));
         if (!path.matches()) {
-            return refuse(response, HttpStatus.NOT_FOUND, "Not found.");
+            return refuse(response, json, HttpStatus.NOT_FOUND, "Not found.");
         }
         long roomId = Long.parseLong(path.group(1));
         try {
             rooms.requireActiveRoom(roomId);
         } catch (RoomNotFoundException e) {
-            return refuse(response, HttpStatus.NOT_FOUND, "Not found.");
+            return refuse(response, json, HttpStatus.NOT_FOUND, "Not found.");
         }
         attributes.put(HandshakeIdentity.ATTRIBUTE, new HandshakeIdentity(access.userId(), roomId, access.expiresAt()));
         return true;
@@ -81,7 +81,8 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
         return query == null || query.isBlank() ? null : query;
     }
 
-    private boolean refuse(ServerHttpResponse response, HttpStatus status, String detail) {
+    /** Answers a refused handshake in the API's error shape; returns false, to be returned by the interceptor. */
+    static boolean refuse(ServerHttpResponse response, JsonMapper json, HttpStatus status, String detail) {
         log.debug("Refusing a WebSocket handshake with {}: {}", status.value(), detail);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);

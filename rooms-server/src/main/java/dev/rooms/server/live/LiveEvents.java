@@ -15,16 +15,13 @@ final class LiveEvents {
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
     private final Broker broker;
-    private final RoomSequencer chat;
 
-    LiveEvents(Broker broker, RoomSequencer chat) {
+    LiveEvents(Broker broker) {
         this.broker = broker;
-        this.chat = chat;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void roomDeleted(RoomDeleted event) {
-        chat.forget(event.roomId());
         broker.publish(Envelope.roomDeleted(event.roomId())).whenComplete(LiveEvents::logFailure);
     }
 

@@ -1,12 +1,12 @@
 package dev.rooms.server.live;
 
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.socket.CloseStatus;
 
 /**
  * Starts the watchdog with the application and, on shutdown, closes every socket with 1001 before the web
- * server stops (this lifecycle stops first), then stops the workers.
+ * server stops (this lifecycle stops first), then stops the workers. Restartable: a stopped context may be
+ * started again (Spring's test context cache does so with the contexts it pauses), which starts new workers.
  */
 final class LiveLifecycle implements SmartLifecycle {
 
@@ -25,6 +25,9 @@ final class LiveLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
+        chat.start();
+        registry.start();
+        handler.start();
         watchdog.start();
         running = true;
     }
@@ -35,6 +38,7 @@ final class LiveLifecycle implements SmartLifecycle {
         watchdog.stop();
         chat.stop();
         registry.closeAll(CloseStatus.GOING_AWAY);
+        registry.stop();
         handler.stop();
     }
 

@@ -1,7 +1,9 @@
 package dev.rooms.server.live;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.rooms.server.message.MessageResponse;
 import dev.rooms.server.message.MessageService;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +24,13 @@ final class MessageHistory implements ChatHistory {
     }
 
     @Override
-    public List<String> framesBetween(long roomId, long afterId, long beforeId) {
-        return messages.listMessagesBetween(roomId, afterId, beforeId).stream()
-                .map(json::writeValueAsString)
-                .toList();
+    public List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId) {
+        List<StoredChat> chain = new ArrayList<>();
+        long previous = afterId;
+        for (MessageResponse message : messages.listMessagesBetween(roomId, afterId, beforeId)) {
+            chain.add(new StoredChat(message.id(), previous, json.writeValueAsString(message)));
+            previous = message.id();
+        }
+        return chain;
     }
 }

@@ -4,6 +4,8 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -11,7 +13,9 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -37,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RedisBroker implements Broker {
 
     private static final Logger log = LoggerFactory.getLogger(RedisBroker.class);
+    private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
     private final BrokerProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -46,6 +51,12 @@ final class RedisBroker implements Broker {
     private volatile StatefulRedisConnection<String, String> publisher;
     private volatile boolean subscriberUp;
     private volatile BrokerListener listener;
+    /** Retries a first connection that failed (Lettuce only reconnects connections it once had). */
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "rooms-redis-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     RedisBroker(BrokerProperties properties) {
         this.properties = properties;
@@ -56,6 +67,7 @@ final class RedisBroker implements Broker {
         uri.setTimeout(properties.timeout());
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
+                .socketOptions(SocketOptions.builder().connectTimeout(properties.timeout()).build())
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .build());
@@ -82,18 +94,47 @@ final class RedisBroker implements Broker {
                 }
             }
         });
-        StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub();
-        sub.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                receive(channel, message);
+        if (!connect()) {
+            log.warn("Redis at {} is unreachable; starting anyway: live connections are closed with 1011 until it"
+                    + " is reachable, retrying every {}", properties.url(), RETRY_INTERVAL);
+            retries.scheduleWithFixedDelay(this::retryConnect, RETRY_INTERVAL.toMillis(), RETRY_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Opens both connections and subscribes to the control channel. Once this succeeded Lettuce keeps them up
+     * by itself; only a first connection that fails needs retrying here.
+     */
+    private boolean connect() {
+        StatefulRedisPubSubConnection<String, String> sub = null;
+        try {
+            sub = client.connectPubSub();
+            sub.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    receive(channel, message);
+                }
+            });
+            subscriber = sub;
+            await(sub.async().subscribe(controlChannel()).toCompletableFuture(), "subscribe to " + controlChannel());
+            publisher = client.connect();
+        } catch (RedisException | BrokerUnavailableException e) {
+            log.debug("Connecting to Redis at {} failed: {}", properties.url(), e.toString());
+            if (sub != null) {
+                sub.closeAsync();
             }
-        });
-        subscriber = sub;
+            return false;
+        }
         subscriberUp = true;
-        await(sub.async().subscribe(controlChannel()).toCompletableFuture(), "subscribe to " + controlChannel());
-        publisher = client.connect();
         log.info("Redis broker started on {} with channel prefix '{}'", properties.url(), properties.channelPrefix());
+        return true;
+    }
+
+    private void retryConnect() {
+        if (connect()) {
+            retries.shutdown();
+        }
     }
 
     private void receive(String channel, String message) {
@@ -145,6 +186,7 @@ final class RedisBroker implements Broker {
     @Override
     public void stop() {
         subscriberUp = false;
+        retries.shutdownNow();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }

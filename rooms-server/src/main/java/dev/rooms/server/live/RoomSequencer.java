@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * rooms, only a small pool that works on whichever rooms have work waiting, one batch (up to
  * {@value #BATCH} items; consecutive chat messages share one transaction) at a time per room.
  *
- * <p>A room's queue is bounded: a sender that finds it full waits (its socket is not read meanwhile, which
+ * <p>A room's queue exists only while it has work: a worker that finds it empty removes it, so many
+ * short-lived or quiet rooms cost nothing. A room's queue is bounded: a sender that finds it full waits (its socket is not read meanwhile, which
  * pushes back on that client only) and, after {@code maxWait}, is told the message was not accepted.
  */
 final class RoomSequencer {
@@ -40,7 +41,8 @@ final class RoomSequencer {
     private static final Logger log = LoggerFactory.getLogger(RoomSequencer.class);
 
     private final Map<Long, RoomQueue> queues = new ConcurrentHashMap<>();
-    private final ExecutorService workers;
+    private final int threads;
+    private volatile ExecutorService workers;
     private final ChatStore store;
     private final Broker broker;
     private final RoomSessionRegistry registry;
@@ -51,12 +53,24 @@ final class RoomSequencer {
         this.broker = broker;
         this.registry = registry;
         this.maxWait = maxWait;
+        this.threads = threads;
+        this.workers = newWorkers(threads);
+    }
+
+    private static ExecutorService newWorkers(int threads) {
         AtomicInteger counter = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(threads, task -> {
+        return Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "rooms-chat-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Starts the workers again after a {@link #stop()} (a stopped application context may be restarted). */
+    void start() {
+        if (workers.isShutdown()) {
+            workers = newWorkers(threads);
+        }
     }
 
     /**
@@ -78,18 +92,29 @@ final class RoomSequencer {
     }
 
     private boolean submit(long roomId, Item item) {
-        RoomQueue queue = queues.computeIfAbsent(roomId, RoomQueue::new);
-        try {
-            if (!queue.capacity.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            RoomQueue queue = queues.computeIfAbsent(roomId, RoomQueue::new);
+            try {
+                if (!queue.capacity.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return false;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            synchronized (queue) {
+                if (queue.retired) {
+                    // Drained and removed meanwhile: a queue that is no longer in the map must not get work, or
+                    // the room would have two queues and two workers.
+                    queue.capacity.release();
+                    continue;
+                }
+                queue.pending.add(item);
+            }
+            schedule(queue);
+            return true;
         }
-        queue.pending.add(item);
-        schedule(queue);
-        return true;
     }
 
     private void schedule(RoomQueue queue) {
@@ -113,7 +138,18 @@ final class RoomSequencer {
             log.error("Chat batch for room {} failed", queue.roomId, e);
         } finally {
             queue.scheduled.set(false);
-            if (!queue.pending.isEmpty()) {
+            boolean more;
+            synchronized (queue) {
+                more = !queue.pending.isEmpty();
+                // Not while another drain of this queue, scheduled since this one cleared the flag, is still at
+                // work: a new queue for the room would then be worked on at the same time.
+                if (!more && !queue.scheduled.get()) {
+                    // An idle room keeps nothing in memory; its next message makes a new queue.
+                    queue.retired = true;
+                    queues.remove(queue.roomId, queue);
+                }
+            }
+            if (more) {
                 schedule(queue); // one batch per turn keeps busy rooms from starving the others
             }
         }
@@ -152,9 +188,9 @@ final class RoomSequencer {
         }
     }
 
-    /** Forgets a deleted room's queue. */
-    void forget(long roomId) {
-        queues.remove(roomId);
+    /** Whether the room has work queued or in progress (an idle room has no queue). */
+    boolean hasQueue(long roomId) {
+        return queues.containsKey(roomId);
     }
 
     /** Finishes queued work (bounded) and stops the workers. */
@@ -176,6 +212,8 @@ final class RoomSequencer {
         final Queue<Item> pending = new ConcurrentLinkedQueue<>();
         final Semaphore capacity = new Semaphore(MAX_PENDING_PER_ROOM);
         final AtomicBoolean scheduled = new AtomicBoolean();
+        /** Set, under the queue's monitor, when it was found empty and left the map; guarded by that monitor. */
+        boolean retired;
 
         RoomQueue(long roomId) {
             this.roomId = roomId;

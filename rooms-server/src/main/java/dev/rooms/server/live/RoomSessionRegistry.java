@@ -1,10 +1,16 @@
 package dev.rooms.server.live;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +23,13 @@ import org.springframework.web.socket.CloseStatus;
  * room at the broker, the last one to leave unsubscribes. Membership changes lock only their room; delivery
  * takes no lock at all except, for chat, the room's own ordering lock.
  *
- * <p>Chat ordering across processes: a chat event carries the id of the room's previous message. When an
- * event arrives whose predecessor this process has not delivered yet (another process published a later
- * message first), the missing messages are read from the database and delivered first; the late event is
- * then recognised by its id and skipped. Every connection therefore sees the room's messages exactly once,
- * in id order, which is the history's order.
+ * <p>Chat ordering across processes: a chat event carries the id of the room's previous message. An event
+ * whose predecessor this process has not delivered yet (another process's publish of an earlier message is
+ * still on its way) waits, and is delivered as soon as the predecessor arrives, so every copy keeps its
+ * sender's {@code nonce}. Only if the missing message does not arrive within {@code gapWait} (its publisher
+ * failed after committing it) is it read from the database and delivered without the nonce the database
+ * does not keep. Signals arriving while chat waits wait behind it, so a sender's order holds. Every
+ * connection therefore sees the room's messages exactly once, in id order, which is the history's order.
  */
 final class RoomSessionRegistry implements Broker.BrokerListener {
 
@@ -35,15 +43,44 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     private final Broker broker;
     private final ChatHistory history;
     private final boolean ordersAcrossProcesses;
+    private final Duration gapWait;
+    /** Runs the database reads that fill gaps; only when ordering across processes. */
+    private volatile ScheduledExecutorService gapTimers;
 
     /**
      * @param ordersAcrossProcesses whether chat events come from several processes and may need re-ordering
      *                              (with the in-process broker they arrive in id order already)
+     * @param gapWait               how long a message waits for an earlier one still on its way before that
+     *                              one is read from the database
      */
-    RoomSessionRegistry(Broker broker, ChatHistory history, boolean ordersAcrossProcesses) {
+    RoomSessionRegistry(Broker broker, ChatHistory history, boolean ordersAcrossProcesses, Duration gapWait) {
         this.broker = broker;
         this.history = history;
         this.ordersAcrossProcesses = ordersAcrossProcesses;
+        this.gapWait = gapWait;
+        this.gapTimers = ordersAcrossProcesses ? newGapTimers() : null;
+    }
+
+    private static ScheduledExecutorService newGapTimers() {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "rooms-ws-gap");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts filling gaps again after a {@link #stop()} (a stopped application context may be restarted). */
+    void start() {
+        if (gapTimers != null && gapTimers.isShutdown()) {
+            gapTimers = newGapTimers();
+        }
+    }
+
+    /** Stops filling gaps (at shutdown, once the connections are closed). */
+    void stop() {
+        if (gapTimers != null) {
+            gapTimers.shutdownNow();
+        }
     }
 
     /**
@@ -99,6 +136,9 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     private void retire(Room room) {
         room.retired = true;
         rooms.remove(room.id, room);
+        synchronized (room.order) {
+            cancelGapWait(room);
+        }
     }
 
     @Override
@@ -126,17 +166,82 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
             return;
         }
         synchronized (room.order) {
-            if (envelope.messageId() <= room.lastChatId) {
-                return; // already delivered from the database while filling a gap
+            if (envelope.messageId() <= room.lastChatId || room.early.containsKey(envelope.messageId())) {
+                return; // a copy already delivered from the database, or a duplicate
             }
-            if (room.lastChatId > 0 && envelope.previousId() > room.lastChatId) {
-                List<String> missed = history.framesBetween(room.id, room.lastChatId, envelope.messageId());
-                log.debug("Room {}: message {} overtook {} earlier ones; delivering those first",
-                        room.id, envelope.messageId(), missed.size());
-                missed.forEach(frame -> sendToAll(room, frame));
+            room.early.put(envelope.messageId(), new Waiting(envelope));
+            deliverInOrder(room);
+        }
+    }
+
+    /**
+     * Delivers the waiting messages whose predecessor has been delivered, in id order; if some still wait
+     * for a missing one, (re)starts the wait for it. Called holding the room's ordering lock.
+     */
+    private void deliverInOrder(Room room) {
+        boolean progressed = false;
+        Map.Entry<Long, Waiting> next;
+        while ((next = room.early.firstEntry()) != null && next.getValue().chat().previousId() <= room.lastChatId) {
+            room.early.pollFirstEntry();
+            room.lastChatId = next.getKey();
+            sendToAll(room, next.getValue().chat().frame());
+            next.getValue().signals().forEach(signal -> sendSignal(room, signal));
+            progressed = true;
+        }
+        if (room.early.isEmpty()) {
+            cancelGapWait(room);
+        } else if (progressed || room.gapTimer == null) {
+            cancelGapWait(room);
+            long generation = room.gapGeneration;
+            room.gapTimer = gapTimers.schedule(() -> fillGap(room, generation), gapWait.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static void cancelGapWait(Room room) {
+        if (room.gapTimer != null) {
+            room.gapTimer.cancel(false);
+            room.gapTimer = null;
+        }
+        room.gapGeneration++; // a wait already running when cancelled sees this and does nothing
+    }
+
+    /** The missing message did not arrive in time: reads it from the database (outside the lock) and goes on. */
+    private void fillGap(Room room, long generation) {
+        long after;
+        long before;
+        synchronized (room.order) {
+            if (generation != room.gapGeneration || room.early.isEmpty()) {
+                return;
             }
-            room.lastChatId = envelope.messageId();
-            sendToAll(room, envelope.frame());
+            room.gapTimer = null;
+            after = room.lastChatId;
+            before = room.early.firstKey();
+        }
+        List<StoredChat> missed;
+        try {
+            missed = history.messagesBetween(room.id, after, before);
+        } catch (RuntimeException e) {
+            log.warn("Room {}: reading messages {}..{} to fill a gap failed: {}", room.id, after, before, e.toString());
+            missed = List.of();
+        }
+        synchronized (room.order) {
+            log.debug("Room {}: {} message(s) before {} did not arrive in time; delivering them from the database",
+                    room.id, missed.size(), before);
+            for (StoredChat message : missed) {
+                if (message.id() > room.lastChatId) {
+                    room.early.putIfAbsent(message.id(),
+                            new Waiting(Envelope.chat(room.id, message.id(), message.previousId(), message.frame())));
+                }
+            }
+            deliverInOrder(room);
+            Map.Entry<Long, Waiting> stuck = room.early.firstEntry();
+            if (stuck != null && stuck.getKey() == before && stuck.getValue().chat().previousId() > room.lastChatId) {
+                // Not even in the database (or it could not be read): never hold the room up for good.
+                long missing = stuck.getValue().chat().previousId();
+                log.warn("Room {}: message {} is missing; going on without it", room.id, missing);
+                room.lastChatId = missing;
+                deliverInOrder(room);
+            }
         }
     }
 
@@ -145,6 +250,21 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         if (room == null) {
             return;
         }
+        if (!ordersAcrossProcesses) {
+            sendSignal(room, envelope);
+            return;
+        }
+        synchronized (room.order) {
+            if (room.early.isEmpty()) {
+                sendSignal(room, envelope);
+            } else {
+                // Its sender's chat published before it may be among those waiting: keep the sender's order.
+                room.early.lastEntry().getValue().signals().add(envelope);
+            }
+        }
+    }
+
+    private static void sendSignal(Room room, Envelope envelope) {
         for (LiveConnection connection : room.connections) {
             boolean addressed = envelope.target() == null || envelope.target() == connection.userId();
             if (addressed && !connection.id().equals(envelope.origin())) {
@@ -183,11 +303,23 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         connections().forEach(connection -> connection.close(status));
     }
 
+    /** Whether this process holds an entry (connections, a broker subscription) for the room. */
+    boolean hasRoom(long roomId) {
+        return rooms.containsKey(roomId);
+    }
+
     /** A snapshot of every local connection. */
     List<LiveConnection> connections() {
         List<LiveConnection> all = new ArrayList<>();
         rooms.values().forEach(room -> all.addAll(room.connections));
         return all;
+    }
+
+    /** A chat message waiting for its predecessor, and the signals that arrived after it, to follow it. */
+    private record Waiting(Envelope chat, List<Envelope> signals) {
+        Waiting(Envelope chat) {
+            this(chat, new ArrayList<>());
+        }
     }
 
     private static final class Room {
@@ -196,8 +328,14 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         final Object order = new Object();
         /** Guarded by the room's monitor. */
         boolean retired;
-        /** Guarded by {@link #order}. */
+        /** The id of the last chat message delivered; guarded by {@link #order}. */
         long lastChatId;
+        /** Chat that arrived before its predecessor, by id; guarded by {@link #order}. */
+        final TreeMap<Long, Waiting> early = new TreeMap<>();
+        /** The running wait for a missing message, if any; guarded by {@link #order}. */
+        ScheduledFuture<?> gapTimer;
+        /** Changes whenever a wait ends or is replaced; guarded by {@link #order}. */
+        long gapGeneration;
 
         Room(long id) {
             this.id = id;

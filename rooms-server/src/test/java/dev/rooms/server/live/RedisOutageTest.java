@@ -11,19 +11,35 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A server fanning out through its own Redis, which the test kills and starts again. */
+/** A server fanning out through its own Redis, which the tests start late, kill and start again. */
 class RedisOutageTest {
 
     private RedisServerProcess redis;
     private ServerInstance server;
 
     @BeforeEach
-    void start() throws Exception {
+    void reserveRedisPort() throws Exception {
         RequiredServices.requireRedisServerBinary();
-        redis = new RedisServerProcess().start();
+        redis = new RedisServerProcess();
+    }
+
+    private void startServer() {
         server = ServerInstance.start(Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:live-redis-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "rooms.redis.url", redis.url()));
+    }
+
+    /** Waits until a new connection works again, i.e. the server reached Redis. */
+    private void awaitLiveAgain(long room, RestApi.TestUser user) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            SocketClient probe = SocketClient.open(server.port(), room, user.access());
+            try {
+                probe.sendJson(Map.of("content", "probe"));
+                assertThat(probe.next().get("content").stringValue()).isEqualTo("probe");
+            } finally {
+                probe.close();
+            }
+        });
     }
 
     @AfterEach
@@ -38,6 +54,8 @@ class RedisOutageTest {
 
     @Test
     void redisStoppedThenConnectionsClosedWith1011AndNewOnesWorkOnceItIsBack() throws Exception {
+        redis.start();
+        startServer();
         RestApi api = new RestApi(server.port());
         RestApi.TestUser alice = api.register("Alice");
         RestApi.TestUser bob = api.register("Bob");
@@ -56,19 +74,31 @@ class RedisOutageTest {
 
         redis.start();
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            SocketClient probe = SocketClient.open(server.port(), room, bob.access());
-            try {
-                probe.sendJson(Map.of("content", "probe"));
-                assertThat(probe.next().get("content").stringValue()).isEqualTo("probe");
-            } finally {
-                probe.close();
-            }
-        });
+        awaitLiveAgain(room, bob);
         SocketClient aliceAgain = SocketClient.open(server.port(), room, alice.access());
         SocketClient bobAgain = SocketClient.open(server.port(), room, bob.access());
         aliceAgain.sendJson(Map.of("content", "back again"));
         assertThat(bobAgain.next().get("content").stringValue()).isEqualTo("back again");
         assertThat(aliceAgain.next().get("content").stringValue()).isEqualTo("back again");
+    }
+
+    @Test
+    void redisUnreachableAtStartThenServerStartsClosesSocketsWith1011AndRecoversOnceRedisIsUp() throws Exception {
+        startServer();
+        RestApi api = new RestApi(server.port());
+        RestApi.TestUser alice = api.register("Alice");
+        RestApi.TestUser bob = api.register("Bob");
+        long room = api.createRoom(alice);
+
+        SocketClient early = SocketClient.open(server.port(), room, alice.access());
+        assertThat(early.awaitClose(10).code()).isEqualTo(1011);
+
+        redis.start();
+
+        awaitLiveAgain(room, bob);
+        SocketClient aliceSocket = SocketClient.open(server.port(), room, alice.access());
+        SocketClient bobSocket = SocketClient.open(server.port(), room, bob.access());
+        aliceSocket.sendJson(Map.of("content", "redis came up"));
+        assertThat(bobSocket.next().get("content").stringValue()).isEqualTo("redis came up");
     }
 }

@@ -1,16 +1,20 @@
 package dev.rooms.server.live;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.WebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
@@ -18,9 +22,11 @@ import static org.mockito.Mockito.mock;
 
 class RoomSessionRegistryTest {
 
-    private final List<String> received = new ArrayList<>();
-    private final List<long[]> historyReads = new ArrayList<>();
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<long[]> historyReads = new CopyOnWriteArrayList<>();
+    private RoomSessionRegistry registry;
 
+    /** A room whose newest message at join time is 3; of the later ones, only 5 and 6 are in the database. */
     private final ChatHistory history = new ChatHistory() {
         @Override
         public long lastMessageId(long roomId) {
@@ -28,15 +34,24 @@ class RoomSessionRegistryTest {
         }
 
         @Override
-        public List<String> framesBetween(long roomId, long afterId, long beforeId) {
+        public List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId) {
             historyReads.add(new long[] {afterId, beforeId});
-            List<String> frames = new ArrayList<>();
-            for (long id = afterId + 1; id < beforeId; id++) {
-                frames.add("m" + id);
+            List<StoredChat> chain = new ArrayList<>();
+            long previous = afterId;
+            for (long id = Math.max(afterId + 1, 5); id < Math.min(beforeId, 7); id++) {
+                chain.add(new StoredChat(id, previous, "db" + id));
+                previous = id;
             }
-            return frames;
+            return chain;
         }
     };
+
+    @AfterEach
+    void stop() {
+        if (registry != null) {
+            registry.stop();
+        }
+    }
 
     private LiveConnection recordingConnection(String id, long userId) {
         RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
@@ -51,22 +66,53 @@ class RoomSessionRegistryTest {
     }
 
     @Test
-    void chatWhenAnEarlierMessageIsOvertakenThenItIsReadFromHistoryFirstAndTheLateCopySkipped() {
-        RoomSessionRegistry registry = new RoomSessionRegistry(new LocalBroker(), history, true);
+    void chatWhenAnEarlierMessageIsOvertakenThenTheLaterWaitsForItAndEveryCopyKeepsItsNonce() {
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMinutes(1));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
-        registry.onEnvelope(Envelope.chat(1, 7, 5, "m7"));
-        registry.onEnvelope(Envelope.chat(1, 5, 4, "m5"));
+        registry.onEnvelope(Envelope.chat(1, 7, 5, "m7+nonce"));
+        registry.onEnvelope(Envelope.signal(1, "b", null, "signal after m7"));
+        registry.onEnvelope(Envelope.chat(1, 5, 4, "m5+nonce"));
+        registry.onEnvelope(Envelope.chat(1, 5, 4, "m5+nonce"));
         registry.onEnvelope(Envelope.chat(1, 8, 7, "m8"));
 
-        assertThat(received).containsExactly("a:m4", "a:m5", "a:m6", "a:m7", "a:m8");
+        assertThat(received).containsExactly("a:m4", "a:m5+nonce", "a:m7+nonce", "a:signal after m7", "a:m8");
+        assertThat(historyReads).isEmpty();
+    }
+
+    @Test
+    void chatWhenTheOvertakenMessagesNeverArriveThenTheyAreReadFromHistoryAfterTheWaitAndLateCopiesSkipped() {
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20));
+        registry.join(recordingConnection("a", 1));
+
+        registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
+        registry.onEnvelope(Envelope.chat(1, 7, 6, "m7"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 4);
+        assertThat(received).containsExactly("a:m4", "a:db5", "a:db6", "a:m7");
         assertThat(historyReads).containsExactly(new long[] {4, 7});
+        registry.onEnvelope(Envelope.chat(1, 6, 5, "m6 late"));
+        registry.onEnvelope(Envelope.chat(1, 9, 7, "m9"));
+        assertThat(received).endsWith("a:m7", "a:m9");
+    }
+
+    @Test
+    void chatWhenTheMissingMessageIsNotEvenInTheDatabaseThenTheRoomGoesOnWithoutIt() {
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20));
+        registry.join(recordingConnection("a", 1));
+
+        registry.onEnvelope(Envelope.chat(1, 12, 11, "m12"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 3);
+        assertThat(received).containsExactly("a:db5", "a:db6", "a:m12");
+        registry.onEnvelope(Envelope.chat(1, 13, 12, "m13"));
+        assertThat(received).endsWith("a:m12", "a:m13");
     }
 
     @Test
     void signalThenEveryOtherConnectionOrOnlyTheTargetsReceive() {
-        RoomSessionRegistry registry = new RoomSessionRegistry(new LocalBroker(), history, false);
+        registry = new RoomSessionRegistry(new LocalBroker(), history, false, Duration.ofMinutes(1));
         for (String id : List.of("a", "b", "c")) {
             registry.join(recordingConnection(id, id.equals("b") ? 2 : 1));
         }

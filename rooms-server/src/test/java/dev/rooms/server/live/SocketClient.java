@@ -7,8 +7,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +26,8 @@ final class SocketClient extends WebSocketClient {
 
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    /** Pings received from the server (each answered with a pong, as Java-WebSocket does by itself). */
+    final AtomicInteger pings = new AtomicInteger();
 
     private SocketClient(URI uri, Map<String, String> headers) {
         super(uri, headers);
@@ -92,6 +97,12 @@ final class SocketClient extends WebSocketClient {
     @Override
     public void onMessage(ByteBuffer bytes) {
         frames.add("binary:" + bytes.remaining());
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket connection, Framedata ping) {
+        pings.incrementAndGet();
+        super.onWebsocketPing(connection, ping);
     }
 
     @Override
