@@ -10,10 +10,16 @@ import dev.rooms.sdk.TransportException;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Tokens;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -39,6 +45,7 @@ public final class HttpApi {
     private final TokenManager tokens;
     private final int maxRateLimitRetries;
     private final Duration maxRetryAfter;
+    private volatile boolean closed;
 
     /**
      * Creates the REST transport.
@@ -59,6 +66,11 @@ public final class HttpApi {
         this.maxRateLimitRetries = maxRateLimitRetries;
         this.maxRetryAfter = maxRetryAfter;
         this.tokens = new TokenManager(store, refreshBeforeExpiry, this::requestRefresh, Clock.systemUTC());
+    }
+
+    /** Makes every later call throw {@link IllegalStateException}: the client was closed. */
+    public void close() {
+        closed = true;
     }
 
     /** @return the token store */
@@ -156,6 +168,9 @@ public final class HttpApi {
 
     private <T> T call(String method, String path, Map<String, String> query, Object body, boolean authenticated,
                        TypeReference<T> type) {
+        if (closed) {
+            throw new IllegalStateException("this RoomsClient is closed");
+        }
         HttpUrl.Builder urlBuilder = baseUrl.newBuilder().addEncodedPathSegments(path);
         query.forEach(urlBuilder::addQueryParameter);
         HttpUrl url = urlBuilder.build();
@@ -217,8 +232,24 @@ public final class HttpApi {
         try {
             return http.newCall(request).execute();
         } catch (IOException e) {
-            throw new TransportException("Cannot reach " + request.url().redact() + ": " + e.getMessage(), e);
+            throw new TransportException(describe(request, e), e);
         }
+    }
+
+    /** Says whether the server was not reached at all or stopped answering, since only the latter may have acted. */
+    private static String describe(Request request, IOException e) {
+        String target = request.method() + " " + request.url().redact();
+        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        boolean connecting = e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException
+                || (e instanceof SocketTimeoutException && cause.toLowerCase(Locale.ROOT).contains("connect"));
+        if (connecting) {
+            return "Cannot reach " + request.url().redact() + ": " + cause;
+        }
+        if (e instanceof InterruptedIOException) {
+            return "No answer to " + target + " in time (" + cause + "); it may or may not have taken effect";
+        }
+        return "Connection failed during " + target + " (" + cause + "); it may or may not have taken effect";
     }
 
     private static String readBody(Response response, HttpUrl url) {
