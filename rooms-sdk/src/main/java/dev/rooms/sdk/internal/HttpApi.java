@@ -238,18 +238,24 @@ public final class HttpApi {
 
     /** Says whether the server was not reached at all or stopped answering, since only the latter may have acted. */
     private static String describe(Request request, IOException e) {
-        String target = request.method() + " " + request.url().redact();
+        String url = shown(request.url());
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         boolean connecting = e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException
                 || (e instanceof SocketTimeoutException && cause.toLowerCase(Locale.ROOT).contains("connect"));
         if (connecting) {
-            return "Cannot reach " + request.url().redact() + ": " + cause;
+            return "Cannot reach " + url + ": " + cause;
         }
+        String effect = "GET".equals(request.method()) ? "" : "; it may or may not have taken effect";
         if (e instanceof InterruptedIOException) {
-            return "No answer to " + target + " in time (" + cause + "); it may or may not have taken effect";
+            return "No answer to " + request.method() + " " + url + " in time (" + cause + ")" + effect;
         }
-        return "Connection failed during " + target + " (" + cause + "); it may or may not have taken effect";
+        return "Connection failed during " + request.method() + " " + url + " (" + cause + ")" + effect;
+    }
+
+    /** The URL without user info, the only part of the SDK's URLs that could hold a secret. */
+    private static String shown(HttpUrl url) {
+        return url.newBuilder().username("").password("").build().toString();
     }
 
     private static String readBody(Response response, HttpUrl url) {
@@ -257,7 +263,7 @@ public final class HttpApi {
         try {
             return body.string();
         } catch (IOException e) {
-            throw new TransportException("Connection broke while reading the answer from " + url.redact(), e);
+            throw new TransportException("Connection broke while reading the answer from " + shown(url), e);
         }
     }
 
@@ -273,7 +279,7 @@ public final class HttpApi {
         try {
             return Json.mapper().readValue(text, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new TransportException("Unexpected answer from " + url.redact() + ": " + e.getMessage(), e);
+            throw new TransportException("Unexpected answer from " + shown(url) + ": " + e.getMessage(), e);
         }
     }
 
