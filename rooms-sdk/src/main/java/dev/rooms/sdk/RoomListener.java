@@ -49,8 +49,10 @@ public interface RoomListener {
     }
 
     /**
-     * Something went wrong that the connection handles by itself (a drop before reconnecting, a failed catch-up)
-     * or that ends it (reported just before {@link #onClosed}, e.g. an {@link AuthenticationException}).
+     * Something went wrong that the connection handles by itself — a drop before reconnecting, each failed
+     * connection attempt (the first one included, e.g. a {@link TransportException} while the server is
+     * unreachable), a failed catch-up, a missing pong — or that ends it (reported just before
+     * {@link #onClosed}, e.g. an {@link AuthenticationException}).
      *
      * @param connection the connection
      * @param error      what went wrong
