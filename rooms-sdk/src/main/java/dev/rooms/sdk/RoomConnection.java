@@ -155,7 +155,9 @@ public interface RoomConnection extends AutoCloseable {
     /**
      * Closes the connection with {@link CloseCodes#NORMAL} and stops reconnecting. Returns at once; the listener
      * then gets {@link RoomListener#onStateChanged} with {@link ConnectionState#CLOSED} and
-     * {@link RoomListener#onClosed} as its last calls. Pending sends fail. Calling it again does nothing.
+     * {@link RoomListener#onClosed} as its last calls. Pending sends fail with {@link UnconfirmedSendException}. The
+     * connection's threads end once the server answered the close frame, or about two seconds later when it does
+     * not. Calling it again does nothing.
      */
     @Override
     void close();
