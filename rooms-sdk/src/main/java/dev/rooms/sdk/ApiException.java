@@ -13,8 +13,12 @@ import java.util.stream.Collectors;
  * plain {@code ApiException}s.
  *
  * <p>{@link #getMessage()} reads well to a person: the {@code detail} if the server sent one, otherwise the field
- * errors as {@code field: message} (e.g. {@code email: A user with this email already exists.}), otherwise the
- * status line.
+ * errors as {@code field: message}, several fields separated by {@code "; "} (e.g.
+ * {@code email: A user with this email already exists.; password: This password is too common.}), otherwise the
+ * status line (e.g. {@code HTTP 502 Bad Gateway (the answer had no error details)}). {@link #code()} is kept out of
+ * the message: it is for programs.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public class ApiException extends RoomsException {
 
@@ -96,10 +100,33 @@ public class ApiException extends RoomsException {
             return detail;
         }
         if (fieldErrors != null && !fieldErrors.isEmpty()) {
+            // Messages that concern no single field read better without DRF's key in front of them.
             return fieldErrors.entrySet().stream()
-                    .map(e -> e.getKey() + ": " + String.join(" ", e.getValue()))
+                    .map(e -> ("non_field_errors".equals(e.getKey()) ? "" : e.getKey() + ": ")
+                            + String.join(" ", e.getValue()))
                     .collect(Collectors.joining("; "));
         }
-        return "HTTP " + status;
+        String reason = reasonPhrase(status);
+        return "HTTP " + status + (reason == null ? "" : " " + reason) + " (the answer had no error details)";
+    }
+
+    private static String reasonPhrase(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> null;
+        };
     }
 }

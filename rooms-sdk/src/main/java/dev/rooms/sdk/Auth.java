@@ -22,6 +22,7 @@ public final class Auth {
 
     private final HttpApi api;
 
+    /** Made by {@link RoomsClient} only. */
     Auth(HttpApi api) {
         this.api = api;
     }

@@ -5,7 +5,10 @@ import java.util.Map;
 
 /**
  * Authentication failed (HTTP 401): wrong credentials, no or an invalid token, or a token refresh that failed.
- * Log in again.
+ * Log in again. A 401 caused by an expired access token never surfaces: the client refreshes the token and repeats
+ * the call once by itself.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public class AuthenticationException extends ApiException {
 

@@ -2,7 +2,7 @@ package dev.rooms.sdk;
 
 /**
  * The close codes a {@link RoomListener#onClosed} may report: the WebSocket codes the Rooms server sends, plus
- * two the SDK uses for a handshake the server refused (these never travel on the wire).
+ * two the SDK uses for a handshake the server refused (these never travel on the wire). Constants only.
  */
 public final class CloseCodes {
 

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rooms.sdk.model.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,10 +26,15 @@ import java.util.Set;
  * command line uses.
  *
  * <p>The file is created readable and writable by its owner only ({@code rw-------}) where the file system has
- * POSIX permissions; missing parent directories are created {@code rwx------}. Every save writes a temporary file
- * next to it and moves it into place atomically, so a reader (another process, too) never sees half a file.
- * Thread-safe within one process; the file is read on every {@link #load()} so other processes' saves are seen.
- * I/O failures surface as {@link UncheckedIOException}.
+ * POSIX permissions, and stays so when a save replaces a file that had looser permissions; missing parent
+ * directories are created {@code rwx------} (existing ones are left as they are). Every save writes a new
+ * owner-only temporary file next to it, forces it to disk and renames it into place atomically, so a reader
+ * (another process, too) sees the old tokens or the new ones, never half a file; of concurrent saves — from
+ * threads, several store instances or several processes — the last rename wins and no temporary file is left
+ * behind.
+ *
+ * <p>Thread-safe. The file is read on every {@link #load()}, so saves of other processes are seen. I/O failures
+ * surface as {@link UncheckedIOException}.
  */
 public final class FileTokenStore implements TokenStore {
 
@@ -81,7 +89,7 @@ public final class FileTokenStore implements TokenStore {
             Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp",
                     ownerOnly("rw-------"));
             try {
-                Files.write(temporary, JSON.writeValueAsBytes(node));
+                write(temporary, JSON.writeValueAsBytes(node));
                 restrictWithoutPosix(temporary);
                 move(temporary);
             } finally {
@@ -98,6 +106,18 @@ public final class FileTokenStore implements TokenStore {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + file, e);
+        }
+    }
+
+    /** Writes and forces the bytes to disk before the rename, so a crash cannot leave an empty file in place. */
+    private static void write(Path path, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
         }
     }
 

@@ -3,7 +3,11 @@ package dev.rooms.sdk;
 import java.util.List;
 import java.util.Map;
 
-/** The user may not do this (HTTP 403), e.g. change a room someone else created. */
+/**
+ * The user may not do this (HTTP 403), e.g. change a room someone else created.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
 public class ForbiddenException extends ApiException {
 
     private static final long serialVersionUID = 1L;

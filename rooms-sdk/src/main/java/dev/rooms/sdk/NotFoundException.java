@@ -3,7 +3,11 @@ package dev.rooms.sdk;
 import java.util.List;
 import java.util.Map;
 
-/** The thing addressed does not exist or is deleted (HTTP 404). */
+/**
+ * The thing addressed does not exist or is deleted (HTTP 404).
+ *
+ * <p>Immutable and safe to share between threads.
+ */
 public class NotFoundException extends ApiException {
 
     private static final long serialVersionUID = 1L;

@@ -7,6 +7,12 @@ import java.util.Optional;
 
 /**
  * The server is rate limiting this client (HTTP 429) and the SDK's bounded retries did not get through.
+ *
+ * <p>The client waits out a 429's {@code Retry-After} (delta-seconds or an HTTP date) and repeats the request, at
+ * most {@link RoomsClient.Builder#maxRateLimitRetries} times and only while the wait is at most
+ * {@link RoomsClient.Builder#maxRetryAfter}; a 429 without a readable {@code Retry-After} surfaces at once.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public class RateLimitedException extends ApiException {
 

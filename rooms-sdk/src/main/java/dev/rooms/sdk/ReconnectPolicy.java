@@ -15,8 +15,9 @@ import java.util.Random;
  * @param maxDelay     the longest wait
  * @param multiplier   how much the wait grows per failed attempt, at least 1
  * @param jitter       the random spread as a fraction of the wait, from 0 (none) to 1
- * @param maxAttempts  how many attempts in a row may fail before the connection gives up and closes; 0 means
- *                     never give up
+ * @param maxAttempts  how many times in a row the connection tries again after a drop or a failed attempt (the
+ *                     first connect included) before it gives up and closes with {@link CloseCodes#ABNORMAL}; 0
+ *                     means never give up
  */
 public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double multiplier, double jitter,
                               int maxAttempts) {
@@ -28,8 +29,8 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
      * @param maxDelay the longest wait
      * @param multiplier how much the wait grows per failed attempt, at least 1
      * @param jitter the random spread as a fraction of the wait, from 0 (none) to 1
-     * @param maxAttempts how many attempts in a row may fail before the connection gives up and closes; 0 means
-     *                    never give up
+     * @param maxAttempts how many times in a row the connection tries again after a drop or a failed attempt
+     *                    before it gives up; 0 means never give up
      */
     public ReconnectPolicy {
         Objects.requireNonNull(initialDelay, "initialDelay == null");
@@ -49,7 +50,8 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
     }
 
     /**
-     * Returns the default policy: 0.5 s doubling up to 30 s, ±20 % jitter, never giving up.
+     * Returns the default policy: 0.5 s doubling up to 30 s, ±20 % jitter, never giving up — a long-running bot
+     * should survive a server restart or an outage of any length, and reports every failed attempt meanwhile.
      *
      * @return the default policy
      */

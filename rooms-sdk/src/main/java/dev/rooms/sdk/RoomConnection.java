@@ -3,6 +3,7 @@ package dev.rooms.sdk;
 import dev.rooms.sdk.model.Candidate;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.SessionDescription;
+import dev.rooms.sdk.model.Signal;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,15 +11,23 @@ import java.util.concurrent.CompletableFuture;
  * A live connection to one room, made by {@link RoomsClient#connect(long, RoomListener)}: chat messages and
  * WebRTC signals in both directions, events pushed to a {@link RoomListener}.
  *
- * <p>The connection repairs itself: after a drop (also one detected by a missing pong) it reconnects with the
- * client's {@link ReconnectPolicy}, refreshing the access token when the server closed with
- * {@link CloseCodes#TOKEN_EXPIRED}, and delivers the messages it missed before live ones. It gives up — and
- * reports {@link RoomListener#onClosed} — only when the server refused the handshake with 401 (after one token
- * refresh) or 404, closed with {@link CloseCodes#ACCOUNT_DELETED} or {@link CloseCodes#ROOM_DELETED}, or the
- * policy's attempts ran out.
+ * <p><b>Lifecycle.</b> {@link ConnectionState#CONNECTING}, then {@link ConnectionState#OPEN}; after a drop
+ * {@link ConnectionState#RECONNECTING} and back to {@code OPEN}; finally {@link ConnectionState#CLOSED}, which is
+ * never left. The connection repairs itself: after a drop (also one detected by a missing pong) or a failed
+ * attempt — the first one included, e.g. while the server is not up yet — it tries again with the client's
+ * {@link ReconnectPolicy}, reporting each failure to {@link RoomListener#onError}; it refreshes the access token
+ * when the server closed with {@link CloseCodes#TOKEN_EXPIRED}, and delivers the messages it missed before live
+ * ones. It gives up — and reports {@link RoomListener#onClosed} — only when the server refused the handshake with
+ * 401 (after one token refresh) or 404, closed with {@link CloseCodes#ACCOUNT_DELETED} or
+ * {@link CloseCodes#ROOM_DELETED}, the policy's {@link ReconnectPolicy#maxAttempts()} ran out, or it was closed.
  *
- * <p>Thread-safe: every method may be called from any thread, listener callbacks included. An open connection
- * keeps the JVM alive (its threads are not daemons) until it is closed.
+ * <p><b>Threads.</b> Each connection has a control thread ({@code rooms-room-<id>}), a callback thread
+ * ({@code rooms-room-<id>-callbacks}, unless the client has a callback executor) and, while a socket is open,
+ * Java-WebSocket's read and write threads. None is a daemon, so an unfinished connection keeps the JVM alive; all
+ * end after {@link #close()} (the control thread at most about two seconds later, when the server does not
+ * answer the close handshake).
+ *
+ * <p>Thread-safe: every method may be called from any thread, listener callbacks included.
  */
 public interface RoomConnection extends AutoCloseable {
 
@@ -49,11 +58,17 @@ public interface RoomConnection extends AutoCloseable {
     /**
      * Sends a chat message. The returned future completes with the stored {@link Message} when the server's
      * broadcast of it comes back (matched by a nonce the SDK adds), on a thread of the common pool — so it is safe
-     * to wait for it inside a listener callback.
+     * to wait for it inside a listener callback. Does not block.
      *
-     * <p>The future fails with a {@link TransportException} when the connection is not {@link ConnectionState#OPEN},
-     * when it drops before the broadcast came back (the message may or may not have been stored; a reconnect's
-     * catch-up delivers it to the listener if it was), or when no broadcast came within the client's send timeout.
+     * <p>The future fails with
+     * <ul>
+     *   <li>a plain {@link TransportException} when the connection is not {@link ConnectionState#OPEN}: nothing
+     *       was sent, sending again later is safe;</li>
+     *   <li>an {@link UnconfirmedSendException} when the message was written but the connection dropped or was
+     *       closed before its broadcast came back, or no broadcast came within the client's send timeout
+     *       ({@link UnconfirmedSendException#timedOut()}): the message may or may not have been stored; if it was,
+     *       the listener receives it (after a reconnect, from the catch-up).</li>
+     * </ul>
      *
      * @param content the text: not blank, at most 5,000 characters (Unicode code points, as the server counts)
      * @return a future of the stored message
@@ -128,9 +143,21 @@ public interface RoomConnection extends AutoCloseable {
     boolean hangup(long targetUserId);
 
     /**
+     * Sends any signal as it is — payload, {@link Signal#target()} and {@link Signal#extras()} included — for
+     * example to pass a received signal on without losing fields this SDK does not model.
+     * {@link Signal#senderId()} is not sent: the server sets it.
+     *
+     * @param signal the signal
+     * @return {@code true} if the frame was handed to the socket, {@code false} if the connection is not open
+     */
+    boolean signal(Signal signal);
+
+    /**
      * Closes the connection with {@link CloseCodes#NORMAL} and stops reconnecting. Returns at once; the listener
      * then gets {@link RoomListener#onStateChanged} with {@link ConnectionState#CLOSED} and
-     * {@link RoomListener#onClosed} as its last calls. Pending sends fail. Calling it again does nothing.
+     * {@link RoomListener#onClosed} as its last calls. Pending sends fail with {@link UnconfirmedSendException}. The
+     * connection's threads end once the server answered the close frame, or about two seconds later when it does
+     * not. Calling it again does nothing.
      */
     @Override
     void close();

@@ -10,7 +10,9 @@ import dev.rooms.sdk.model.Signal;
  * dedicated callback thread of that connection ({@code rooms-room-<id>-callbacks}), or, if the client was built
  * with {@link RoomsClient.Builder#callbackExecutor}, as tasks on that executor, one after the other. A callback
  * may block (e.g. make REST calls through the client) — later events wait for it but are not lost — and may call
- * any {@link RoomConnection} method. An exception thrown by a callback is logged and otherwise ignored.
+ * any {@link RoomConnection} method. An exception thrown by a callback is logged and otherwise ignored. Because
+ * one connection's calls never overlap, a listener used by one connection need not be thread-safe; one shared by
+ * several connections must be.
  *
  * <p><b>Order.</b> Messages arrive exactly once and in id order, also across reconnects (missed messages are
  * fetched from the history before live ones are delivered). {@link #onClosed} is the last call; nothing follows it.
@@ -47,8 +49,10 @@ public interface RoomListener {
     }
 
     /**
-     * Something went wrong that the connection handles by itself (a drop before reconnecting, a failed catch-up)
-     * or that ends it (reported just before {@link #onClosed}, e.g. an {@link AuthenticationException}).
+     * Something went wrong that the connection handles by itself — a drop before reconnecting, each failed
+     * connection attempt (the first one included, e.g. a {@link TransportException} while the server is
+     * unreachable), a failed catch-up, a missing pong — or that ends it (reported just before
+     * {@link #onClosed}, e.g. an {@link AuthenticationException}).
      *
      * @param connection the connection
      * @param error      what went wrong

@@ -27,6 +27,7 @@ public final class Rooms {
 
     private final HttpApi api;
 
+    /** Made by {@link RoomsClient} only. */
     Rooms(HttpApi api) {
         this.api = api;
     }

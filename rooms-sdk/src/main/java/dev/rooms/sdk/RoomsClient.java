@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -16,15 +19,17 @@ import okhttp3.OkHttpClient;
  * The entry point of the SDK: one client per server and user, shared by all threads.
  *
  * <pre>{@code
- * RoomsClient client = RoomsClient.builder().baseUrl("http://localhost:8000").build();
- * client.auth().login("ada@example.com", "correct horse battery staple");
- * Room room = client.rooms().create("Lobby", "Say hello", RoomType.CHAT);
- * RoomConnection live = client.connect(room.id(), new RoomListener() {
- *     public void onMessage(RoomConnection connection, Message message) {
- *         System.out.println(message.user().name() + ": " + message.content());
- *     }
- * });
- * live.send("Hello, everyone!").join();
+ * try (RoomsClient client = RoomsClient.builder().baseUrl("http://localhost:8000").build()) {
+ *     client.auth().login("ada@example.com", "correct horse battery staple");
+ *     Room room = client.rooms().create("Lobby", "Say hello", RoomType.CHAT);
+ *     RoomConnection live = client.connect(room.id(), new RoomListener() {
+ *         public void onMessage(RoomConnection connection, Message message) {
+ *             System.out.println(message.user().name() + ": " + message.content());
+ *         }
+ *     });
+ *     live.awaitOpen(Duration.ofSeconds(10));
+ *     live.send("Hello, everyone!").join();
+ * }
  * }</pre>
  *
  * <p>REST calls are grouped under {@link #auth()} and {@link #rooms()}; they block the calling thread and throw
@@ -33,10 +38,15 @@ import okhttp3.OkHttpClient;
  * expires or once after a 401 (one refresh however many threads hit it at once), and retries a 429 after its
  * {@code Retry-After} a bounded number of times.
  *
- * <p>Immutable and thread-safe. It holds no resources of its own beyond the {@link OkHttpClient}'s (shared when
- * one was given to the builder), so it needs no closing; close the {@link RoomConnection}s it made.
+ * <p><b>Lifecycle.</b> Thread-safe: build one client and share it. {@link #close()} closes every live connection
+ * the client made and releases its HTTP resources; a bot that ends should call it (or use try-with-resources).
+ * REST calls alone start no threads of the SDK's own (OkHttp's shared daemon threads end by themselves when idle),
+ * but every {@link RoomConnection} runs non-daemon threads until it is closed.
  */
-public final class RoomsClient {
+public final class RoomsClient implements AutoCloseable {
+
+    /** How long {@link #close()} waits for the live connections to end. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final HttpUrl baseUrl;
     private final HttpApi api;
@@ -44,15 +54,19 @@ public final class RoomsClient {
     private final Rooms rooms;
     private final TokenStore tokenStore;
     private final LiveSettings liveSettings;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RoomsClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
         this.tokenStore = builder.tokenStore;
-        OkHttpClient.Builder http = builder.okHttpClient != null
-                ? builder.okHttpClient.newBuilder()
-                : new OkHttpClient.Builder();
+        this.ownsHttp = builder.okHttpClient == null;
+        OkHttpClient.Builder http = ownsHttp ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
         http.connectTimeout(builder.connectTimeout).readTimeout(builder.readTimeout).writeTimeout(builder.writeTimeout);
-        this.api = new HttpApi(http.build(), baseUrl, builder.userAgent, tokenStore, builder.refreshBeforeExpiry,
+        this.http = http.build();
+        this.api = new HttpApi(this.http, baseUrl, builder.userAgent, tokenStore, builder.refreshBeforeExpiry,
                 builder.maxRateLimitRetries, builder.maxRetryAfter);
         this.auth = new Auth(api);
         this.rooms = new Rooms(api);
@@ -112,16 +126,22 @@ public final class RoomsClient {
      * <p>Returns at once in state {@link ConnectionState#CONNECTING}; the listener hears when the connection is
      * {@link ConnectionState#OPEN}. Before the first handshake the connection reads the room's newest message
      * ({@code ?limit=1}) to learn its id, so that no message is missed between that moment and the socket
-     * opening. A
-     * room that does not exist or a user who is not logged in ends the connection with
-     * {@link RoomListener#onError} and {@link RoomListener#onClosed}; nothing is thrown.
+     * opening.
+     *
+     * <p>Failures are reported to the listener, never thrown: a room that does not exist or a user who is not
+     * logged in ends the connection ({@link RoomListener#onError}, then {@link RoomListener#onClosed}); a server
+     * that cannot be reached is tried again and again with the {@link ReconnectPolicy} — forever by default, so a
+     * bot started before its server comes up connects once it does — reporting each failed attempt to
+     * {@link RoomListener#onError}. Bound it with {@link ReconnectPolicy#maxAttempts()}, or wait with
+     * {@link RoomConnection#awaitOpen(Duration)} and close the connection yourself.
      *
      * @param roomId   the room
      * @param listener receives messages, signals, state changes and errors
      * @return the connection, to send on and to close
+     * @throws IllegalStateException if this client is closed
      */
     public RoomConnection connect(long roomId, RoomListener listener) {
-        return LiveConnection.start(roomId, -1L, listener, api, liveSettings);
+        return start(roomId, -1L, listener);
     }
 
     /**
@@ -133,12 +153,62 @@ public final class RoomsClient {
      * @param afterMessageId deliver messages with a greater id; at least 0
      * @param listener       receives messages, signals, state changes and errors
      * @return the connection, to send on and to close
+     * @throws IllegalArgumentException if {@code afterMessageId} is negative
+     * @throws IllegalStateException    if this client is closed
      */
     public RoomConnection connect(long roomId, long afterMessageId, RoomListener listener) {
         if (afterMessageId < 0) {
             throw new IllegalArgumentException("afterMessageId < 0: " + afterMessageId);
         }
-        return LiveConnection.start(roomId, afterMessageId, listener, api, liveSettings);
+        return start(roomId, afterMessageId, listener);
+    }
+
+    /**
+     * Shuts the client down: closes every {@link RoomConnection} it made that has not finished (each listener gets
+     * its {@link RoomListener#onClosed} with {@link CloseCodes#NORMAL}), waits up to five seconds for their threads
+     * to end, then releases the HTTP connection pool and dispatcher — unless they belong to an
+     * {@link OkHttpClient} given to {@link Builder#okHttpClient}, which its owner shuts down. The token store is
+     * left as it is (close does not log out).
+     *
+     * <p>Afterwards {@link #connect} and every REST call throw {@link IllegalStateException}. Calling it again does
+     * nothing. It may be called from a {@link RoomListener} callback; that connection's callback thread then
+     * ends once the callback returns.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Set<LiveConnection> open = Set.copyOf(connections);
+        open.forEach(LiveConnection::close);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        try {
+            for (LiveConnection connection : open) {
+                long left = Math.max(0L, deadline - System.nanoTime());
+                connection.awaitTermination(Duration.ofNanos(left));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        api.close();
+        if (ownsHttp) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    private RoomConnection start(long roomId, long afterMessageId, RoomListener listener) {
+        if (closed.get()) {
+            throw new IllegalStateException("this RoomsClient is closed");
+        }
+        LiveConnection connection = LiveConnection.start(roomId, afterMessageId, listener, api, liveSettings,
+                connections);
+        if (closed.get()) {
+            // close() ran meanwhile and may have missed this connection.
+            connection.close();
+            throw new IllegalStateException("this RoomsClient is closed");
+        }
+        return connection;
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * The request was invalid (HTTP 400); {@link #fieldErrors()} says which fields and why, or {@link #detail()}
  * explains (e.g. malformed JSON).
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public class ValidationException extends ApiException {
 

@@ -4,9 +4,14 @@ import static dev.rooms.sdk.RestCallsTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -117,7 +122,75 @@ class ErrorMappingTest {
         assertThat(notAllowed.code()).isEqualTo("method_not_allowed");
         assertThat(notAllowed).hasMessage("Method \"GET\" not allowed.");
         assertThat(gateway.status()).isEqualTo(502);
-        assertThat(gateway).hasMessage("HTTP 502");
+        assertThat(gateway).hasMessage("HTTP 502 Bad Gateway (the answer had no error details)");
+    }
+
+    @Test
+    void errorsThatConcernNoSingleFieldReadWithoutTheirKey() {
+        server.enqueue(json(400, "{\"non_field_errors\":[\"Passwords do not match.\"],\"name\":[\"Too long.\"]}"));
+
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> client.rooms().list());
+
+        assertThat(e.fieldErrors()).containsKeys("non_field_errors", "name");
+        assertThat(e).hasMessage("Passwords do not match.; name: Too long.");
+    }
+
+    @Test
+    void authenticationErrorReadsAsTheDetailAndKeepsTheCodeApart() {
+        server.enqueue(json(401, "{\"detail\":\"Given token not valid for any token type\",\"code\":\"token_not_valid\"}"));
+
+        AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+                () -> client.auth().login("a@example.com", "pw"));
+
+        assertThat(e).hasMessage("Given token not valid for any token type");
+        assertThat(e.code()).isEqualTo("token_not_valid");
+    }
+
+    @Test
+    void rateLimitedWithoutDetailStillReadsWell() {
+        server.enqueue(new MockResponse.Builder().code(429).build());
+
+        RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> client.rooms().list());
+
+        assertThat(e).hasMessage("HTTP 429 Too Many Requests (the answer had no error details)");
+        assertThat(e.retryAfter()).isEmpty();
+        assertThat(server.getRequestCount()).as("no Retry-After, no retry").isEqualTo(1);
+    }
+
+    @Test
+    void rateLimitedWithAnHttpDateRetryAfterIsRetried() throws Exception {
+        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(1));
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", past).build());
+        server.enqueue(json(200, "[]"));
+
+        assertThat(client.rooms().list()).isEmpty();
+
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void rateLimitedWithAFarHttpDateSurfacesAtOnceWithTheWait() {
+        String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1));
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", inAnHour).build());
+
+        RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> client.rooms().list());
+
+        assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait)
+                .isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61)));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void serverThatStopsAnsweringIsATimeoutTransportExceptionNotUnreachable() {
+        RoomsClient impatient = RoomsClient.builder().baseUrl(server.url("/").toString()).tokenStore(store)
+                .readTimeout(Duration.ofMillis(200)).build();
+        server.enqueue(json(200, "[]").newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
+
+        TransportException e = catchThrowableOfType(TransportException.class, () -> impatient.rooms().list());
+
+        assertThat(e).hasMessageStartingWith("No answer to GET " + server.url("/api/rooms/") + " in time (")
+                .hasCauseInstanceOf(SocketTimeoutException.class);
+        impatient.close();
     }
 
     @Test

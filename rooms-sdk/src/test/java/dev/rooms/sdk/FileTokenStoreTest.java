@@ -8,6 +8,15 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +68,58 @@ class FileTokenStoreTest {
         assertThat(store.load()).contains(new Tokens("access-2", "refresh-2"));
         try (var files = Files.list(directory)) {
             assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void concurrentWritersThroughSeveralInstancesNeverLeaveAHalfFileOrATemporaryOne() throws Exception {
+        Path file = directory.resolve("tokens.json");
+        int writers = 4;
+        int saves = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Future<?>> work = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            TokenStore own = TokenStore.file(file);
+            work.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < saves; i++) {
+                    own.save(new Tokens("access-" + writer + "-" + i, "refresh-" + writer + "-" + i));
+                }
+                return null;
+            }));
+        }
+        TokenStore reader = TokenStore.file(file);
+        Future<Integer> reads = pool.submit(() -> {
+            start.await();
+            int seen = 0;
+            while (writing.get()) {
+                Optional<Tokens> tokens = reader.load();
+                if (tokens.isPresent()) {
+                    // Access and refresh always come from the same save: never a mix, never a torn file.
+                    assertThat(tokens.get().refresh()).isEqualTo(tokens.get().access().replace("access", "refresh"));
+                    seen++;
+                }
+            }
+            return seen;
+        });
+
+        start.countDown();
+        for (Future<?> writer : work) {
+            writer.get(30, TimeUnit.SECONDS);
+        }
+        writing.set(false);
+
+        assertThat(reads.get(30, TimeUnit.SECONDS)).isPositive();
+        pool.shutdown();
+        assertThat(reader.load()).hasValueSatisfying(tokens -> assertThat(tokens.access()).endsWith("-" + (saves - 1)));
+        try (var files = Files.list(directory)) {
+            assertThat(files).containsExactly(file);
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
     }
 

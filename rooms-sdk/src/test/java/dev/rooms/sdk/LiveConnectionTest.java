@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rooms.sdk.FakeRoomServer.Peer;
 import dev.rooms.sdk.model.Candidate;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.SessionDescription;
 import dev.rooms.sdk.model.Signal;
 import dev.rooms.sdk.model.Tokens;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -217,8 +222,92 @@ class LiveConnectionTest {
         CompletableFuture<Message> future = connection.send("anyone?");
 
         assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(TransportException.class);
+                .cause().isExactlyInstanceOf(TransportException.class)
+                .hasMessage("Not connected to room 1 (CLOSED); nothing was sent");
         assertThat(connection.offer(new SessionDescription("offer", "v=0"))).isFalse();
+    }
+
+    @Test
+    void sendWhenTheConnectionDropsBeforeTheBroadcastFailsAsUnconfirmed() throws Exception {
+        Peer peer = connectAndOpen();
+        CompletableFuture<Message> unanswered = connections.get(0).send(FakeRoomServer.FREEZE);
+        peer.nextFrame();
+
+        peer.drop();
+
+        assertThatThrownBy(() -> unanswered.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(UnconfirmedSendException.class,
+                        e -> assertThat(e.timedOut()).isFalse())
+                .hasMessageContaining("may or may not have been stored");
+    }
+
+    @Test
+    void receivedSignalSentOnAgainKeepsEveryFieldButTheSender() throws Exception {
+        Peer peer = connectAndOpen();
+        server.sendToAll("{\"type\":\"webrtc-offer\",\"sender_id\":5,\"offer\":{\"type\":\"offer\",\"sdp\":\"v=0\","
+                + "\"x-extra\":{\"a\":[1,null]}},\"target\":9,\"call_id\":\"c-1\"}");
+        server.sendToAll("{\"type\":\"webrtc-ice-candidate\",\"sender_id\":5,\"candidate\":{\"candidate\":"
+                + "\"candidate:1\",\"sdpMid\":null,\"sdpMLineIndex\":0,\"usernameFragment\":\"abc\"},\"n\":null}");
+        server.sendToAll("{\"type\":\"webrtc-hangup\",\"sender_id\":5,\"meta\":{\"why\":\"bye\"}}");
+        Signal offer = listener.expectSignal();
+        Signal ice = listener.expectSignal();
+        Signal hangup = listener.expectSignal();
+
+        assertThat(connections.get(0).signal(offer)).isTrue();
+        assertThat(connections.get(0).signal(ice)).isTrue();
+        assertThat(connections.get(0).signal(hangup)).isTrue();
+
+        assertThat(peer.nextFrame()).isEqualTo(json("{\"type\":\"webrtc-offer\",\"offer\":{\"type\":\"offer\","
+                + "\"sdp\":\"v=0\",\"x-extra\":{\"a\":[1,null]}},\"target\":9,\"call_id\":\"c-1\"}"));
+        assertThat(peer.nextFrame()).isEqualTo(json("{\"type\":\"webrtc-ice-candidate\",\"candidate\":{\"candidate\":"
+                + "\"candidate:1\",\"sdpMid\":null,\"sdpMLineIndex\":0,\"usernameFragment\":\"abc\"},\"n\":null}"));
+        assertThat(peer.nextFrame()).isEqualTo(json("{\"type\":\"webrtc-hangup\",\"meta\":{\"why\":\"bye\"}}"));
+        Map<?, ?> nested = (Map<?, ?>) ((Signal.Offer) offer).offer().extras().get("x-extra");
+        assertThatThrownBy(nested::clear).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return new ObjectMapper().readTree(text);
+    }
+
+    @Test
+    void firstConnectToAnUnreachableServerReportsEveryFailedAttemptAndKeepsTrying() throws Exception {
+        RoomsClient unreachable = clientBuilder().baseUrl("http://127.0.0.1:" + closedPort()).build();
+
+        RoomConnection connection = connect(unreachable);
+
+        listener.expectState(ConnectionState.CONNECTING);
+        listener.expectState(ConnectionState.RECONNECTING);
+        for (int i = 0; i < 3; i++) {
+            assertThat(listener.expectError()).isExactlyInstanceOf(TransportException.class)
+                    .hasMessageStartingWith("Cannot reach http://127.0.0.1:");
+        }
+        assertThat(connection.state()).isEqualTo(ConnectionState.RECONNECTING);
+        connection.close();
+        assertThat(listener.expectClosed()).isEqualTo(new RecordingListener.Closed(1000, "closed by client"));
+    }
+
+    @Test
+    void firstConnectToAnUnreachableServerGivesUpAfterMaxAttempts() throws Exception {
+        RoomsClient limited = clientBuilder().baseUrl("http://127.0.0.1:" + closedPort())
+                .reconnectPolicy(new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(20), 2.0, 0, 2)).build();
+
+        connect(limited);
+
+        listener.expectState(ConnectionState.CONNECTING);
+        listener.expectState(ConnectionState.RECONNECTING);
+        assertThat(listener.expectClosed()).isEqualTo(
+                new RecordingListener.Closed(CloseCodes.ABNORMAL, "gave up after 2 reconnect attempts"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(listener.expectError()).isInstanceOf(TransportException.class);
+        }
+        listener.expectNoMoreEvents(Duration.ofMillis(100));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
@@ -356,8 +445,10 @@ class LiveConnectionTest {
         CompletableFuture<Message> unanswered = connections.get(0).send(FakeRoomServer.FREEZE);
 
         assertThatThrownBy(() -> unanswered.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(TransportException.class)
-                .hasMessageContaining("No confirmation of the message within 200 ms");
+                .cause().isInstanceOfSatisfying(UnconfirmedSendException.class,
+                        e -> assertThat(e.timedOut()).isTrue())
+                .hasMessage("No confirmation of the message within 200 ms; it may or may not have been stored")
+                .hasCauseInstanceOf(TimeoutException.class);
         assertThat(connections.get(0).state()).isEqualTo(ConnectionState.OPEN);
     }
 

@@ -380,7 +380,8 @@ class RestCallsTest {
         server.close();
 
         assertThatThrownBy(() -> client.rooms().list()).isInstanceOf(TransportException.class)
-                .hasMessageContaining("Cannot reach");
+                .hasMessageStartingWith("Cannot reach " + server.url("/api/rooms/"))
+                .hasCauseInstanceOf(java.net.ConnectException.class);
     }
 
     static MockResponse json(int code, String body) {

@@ -24,6 +24,14 @@ final class ErrorBodies {
     private ErrorBodies() {
     }
 
+    /**
+     * Maps an error answer to the exception for its status.
+     *
+     * @param status           the HTTP status
+     * @param body             the answer's body, possibly empty or not JSON
+     * @param retryAfterHeader the {@code Retry-After} header, or {@code null}
+     * @return the exception to throw
+     */
     static ApiException toException(int status, String body, String retryAfterHeader) {
         String detail = null;
         String code = null;
@@ -49,7 +57,12 @@ final class ErrorBodies {
         };
     }
 
-    /** Parses {@code Retry-After} as delta-seconds or an HTTP date; {@code null} when absent or unreadable. */
+    /**
+     * Parses {@code Retry-After} as delta-seconds or an HTTP date.
+     *
+     * @param header the header value, or {@code null}
+     * @return the wait (zero for a date in the past), or {@code null} when absent or unreadable
+     */
     static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
             return null;

@@ -21,7 +21,12 @@ final class Frames {
     private Frames() {
     }
 
-    /** Decodes a server frame into a {@link Message} or a {@link Signal}; {@code null} for anything else. */
+    /**
+     * Decodes a server frame.
+     *
+     * @param text the frame's text
+     * @return a {@link Message} or a {@link Signal}; {@code null} for anything else (not JSON, unknown type)
+     */
     static Object decode(String text) {
         JsonNode node;
         try {
@@ -95,28 +100,87 @@ final class Frames {
         return node == null || !node.canConvertToLong() ? null : node.asLong();
     }
 
+    /**
+     * Encodes a chat frame.
+     *
+     * @param content the text
+     * @param nonce   the correlation nonce the server echoes in the broadcast
+     * @return the frame
+     */
     static String chat(String content, String nonce) {
         return write(Json.mapper().createObjectNode().put("content", content).put("nonce", nonce));
     }
 
+    /**
+     * Encodes an offer frame.
+     *
+     * @param offer  the session description, its extras included
+     * @param target the addressed user, or {@code null} for the whole room
+     * @return the frame
+     */
     static String offer(SessionDescription offer, Long target) {
-        return signalFrame("webrtc-offer", "offer", description(offer), target);
+        return signalFrame("webrtc-offer", "offer", description(offer), target, Map.of());
     }
 
+    /**
+     * Encodes an answer frame.
+     *
+     * @param answer the session description, its extras included
+     * @param target the addressed user, or {@code null} for the whole room
+     * @return the frame
+     */
     static String answer(SessionDescription answer, Long target) {
-        return signalFrame("webrtc-answer", "answer", description(answer), target);
+        return signalFrame("webrtc-answer", "answer", description(answer), target, Map.of());
     }
 
+    /**
+     * Encodes an ICE candidate frame.
+     *
+     * @param candidate the candidate, its extras included
+     * @param target    the addressed user, or {@code null} for the whole room
+     * @return the frame
+     */
     static String iceCandidate(Candidate candidate, Long target) {
+        return signalFrame("webrtc-ice-candidate", "candidate", candidate(candidate), target, Map.of());
+    }
+
+    /**
+     * Encodes a hangup frame.
+     *
+     * @param target the addressed user, or {@code null} for the whole room
+     * @return the frame
+     */
+    static String hangup(Long target) {
+        return signalFrame("webrtc-hangup", null, null, target, Map.of());
+    }
+
+    /**
+     * Encodes any signal with everything it carries — payload, target and the top-level fields this SDK does not
+     * model — so a received signal can be passed on unchanged. The sender id is left out: the server sets it.
+     *
+     * @param signal the signal
+     * @return the frame
+     */
+    static String signal(Signal signal) {
+        if (signal instanceof Signal.Offer offer) {
+            return signalFrame(offer.wireType(), "offer", description(offer.offer()), offer.target(), offer.extras());
+        }
+        if (signal instanceof Signal.Answer answer) {
+            return signalFrame(answer.wireType(), "answer", description(answer.answer()), answer.target(),
+                    answer.extras());
+        }
+        if (signal instanceof Signal.IceCandidate ice) {
+            return signalFrame(ice.wireType(), "candidate", candidate(ice.candidate()), ice.target(), ice.extras());
+        }
+        return signalFrame(signal.wireType(), null, null, signal.target(), signal.extras());
+    }
+
+    private static Map<String, Object> candidate(Candidate candidate) {
         Map<String, Object> payload = new LinkedHashMap<>(candidate.extras());
         payload.put("candidate", candidate.candidate());
         payload.put("sdpMid", candidate.sdpMid());
         payload.put("sdpMLineIndex", candidate.sdpMLineIndex());
-        return signalFrame("webrtc-ice-candidate", "candidate", payload, target);
-    }
-
-    static String hangup(Long target) {
-        return signalFrame("webrtc-hangup", null, null, target);
+        return payload;
     }
 
     private static Map<String, Object> description(SessionDescription description) {
@@ -126,8 +190,12 @@ final class Frames {
         return payload;
     }
 
-    private static String signalFrame(String type, String key, Map<String, Object> payload, Long target) {
-        ObjectNode frame = Json.mapper().createObjectNode().put("type", type);
+    private static String signalFrame(String type, String key, Map<String, Object> payload, Long target,
+                                      Map<String, Object> extras) {
+        ObjectNode frame = Json.mapper().valueToTree(extras);
+        // The modelled fields win over same-named extras (possible only in hand-built signals).
+        frame.remove(SIGNAL_KEYS);
+        frame.put("type", type);
         if (key != null) {
             frame.set(key, Json.mapper().valueToTree(payload));
         }

@@ -10,10 +10,16 @@ import dev.rooms.sdk.TransportException;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Tokens;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -39,6 +45,7 @@ public final class HttpApi {
     private final TokenManager tokens;
     private final int maxRateLimitRetries;
     private final Duration maxRetryAfter;
+    private volatile boolean closed;
 
     /**
      * Creates the REST transport.
@@ -59,6 +66,11 @@ public final class HttpApi {
         this.maxRateLimitRetries = maxRateLimitRetries;
         this.maxRetryAfter = maxRetryAfter;
         this.tokens = new TokenManager(store, refreshBeforeExpiry, this::requestRefresh, Clock.systemUTC());
+    }
+
+    /** Makes every later call throw {@link IllegalStateException}: the client was closed. */
+    public void close() {
+        closed = true;
     }
 
     /** @return the token store */
@@ -156,6 +168,9 @@ public final class HttpApi {
 
     private <T> T call(String method, String path, Map<String, String> query, Object body, boolean authenticated,
                        TypeReference<T> type) {
+        if (closed) {
+            throw new IllegalStateException("this RoomsClient is closed");
+        }
         HttpUrl.Builder urlBuilder = baseUrl.newBuilder().addEncodedPathSegments(path);
         query.forEach(urlBuilder::addQueryParameter);
         HttpUrl url = urlBuilder.build();
@@ -217,8 +232,30 @@ public final class HttpApi {
         try {
             return http.newCall(request).execute();
         } catch (IOException e) {
-            throw new TransportException("Cannot reach " + request.url().redact() + ": " + e.getMessage(), e);
+            throw new TransportException(describe(request, e), e);
         }
+    }
+
+    /** Says whether the server was not reached at all or stopped answering, since only the latter may have acted. */
+    private static String describe(Request request, IOException e) {
+        String url = shown(request.url());
+        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        boolean connecting = e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException
+                || (e instanceof SocketTimeoutException && cause.toLowerCase(Locale.ROOT).contains("connect"));
+        if (connecting) {
+            return "Cannot reach " + url + ": " + cause;
+        }
+        String effect = "GET".equals(request.method()) ? "" : "; it may or may not have taken effect";
+        if (e instanceof InterruptedIOException) {
+            return "No answer to " + request.method() + " " + url + " in time (" + cause + ")" + effect;
+        }
+        return "Connection failed during " + request.method() + " " + url + " (" + cause + ")" + effect;
+    }
+
+    /** The URL without user info, the only part of the SDK's URLs that could hold a secret. */
+    private static String shown(HttpUrl url) {
+        return url.newBuilder().username("").password("").build().toString();
     }
 
     private static String readBody(Response response, HttpUrl url) {
@@ -226,7 +263,7 @@ public final class HttpApi {
         try {
             return body.string();
         } catch (IOException e) {
-            throw new TransportException("Connection broke while reading the answer from " + url.redact(), e);
+            throw new TransportException("Connection broke while reading the answer from " + shown(url), e);
         }
     }
 
@@ -242,7 +279,7 @@ public final class HttpApi {
         try {
             return Json.mapper().readValue(text, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new TransportException("Unexpected answer from " + url.redact() + ": " + e.getMessage(), e);
+            throw new TransportException("Unexpected answer from " + shown(url) + ": " + e.getMessage(), e);
         }
     }
 

@@ -12,6 +12,12 @@ final class Jwt {
     private Jwt() {
     }
 
+    /**
+     * Reads the expiry of a token.
+     *
+     * @param token the JWT
+     * @return its {@code exp}, or empty when it is no JWT or has no numeric {@code exp}
+     */
     static Optional<Instant> expiry(String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {

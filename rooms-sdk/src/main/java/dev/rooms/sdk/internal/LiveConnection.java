@@ -8,6 +8,7 @@ import dev.rooms.sdk.RoomConnection;
 import dev.rooms.sdk.RoomListener;
 import dev.rooms.sdk.RoomsException;
 import dev.rooms.sdk.TransportException;
+import dev.rooms.sdk.UnconfirmedSendException;
 import dev.rooms.sdk.model.Candidate;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.SessionDescription;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +57,10 @@ public final class LiveConnection implements RoomConnection {
     private static final System.Logger LOG = System.getLogger(LiveConnection.class.getName());
     private static final Pattern REJECTED = Pattern.compile("Invalid status code received: (\\d{3})");
     private static final int MAX_CONTENT = 5_000;
+    /** How long a closing socket may wait for the server's close frame before it is cut. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    private static final String DROPPED_UNCONFIRMED =
+            "The connection dropped before the message was confirmed; it may or may not have been stored";
 
     private final long roomId;
     private final RoomListener listener;
@@ -65,6 +71,7 @@ public final class LiveConnection implements RoomConnection {
     private final ExecutorService ownedCallbackThread;
     private final Random random = new Random();
     private final Map<String, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    private final Set<LiveConnection> registry;
 
     private final Object stateMonitor = new Object();
     private volatile ConnectionState state = ConnectionState.CONNECTING;
@@ -76,9 +83,12 @@ public final class LiveConnection implements RoomConnection {
     private boolean refreshedForHandshake;
     private boolean finished;
     private ScheduledFuture<?> pingTask;
+    private Socket closing;
 
-    private LiveConnection(long roomId, long afterId, RoomListener listener, HttpApi api, LiveSettings settings) {
+    private LiveConnection(long roomId, long afterId, RoomListener listener, HttpApi api, LiveSettings settings,
+                           Set<LiveConnection> registry) {
         this.roomId = roomId;
+        this.registry = registry;
         this.lastDeliveredId = afterId;
         this.listener = listener;
         this.api = api;
@@ -112,12 +122,15 @@ public final class LiveConnection implements RoomConnection {
      * @param listener the listener
      * @param api      the REST transport (tokens, history)
      * @param settings the client's live settings
+     * @param registry the client's set of unfinished connections: the connection is in it from now until it has
+     *                 finished
      * @return the connection, in state CONNECTING
      */
     public static LiveConnection start(long roomId, long afterId, RoomListener listener, HttpApi api,
-                                       LiveSettings settings) {
+                                       LiveSettings settings, Set<LiveConnection> registry) {
         Objects.requireNonNull(listener, "listener == null");
-        LiveConnection connection = new LiveConnection(roomId, afterId, listener, api, settings);
+        LiveConnection connection = new LiveConnection(roomId, afterId, listener, api, settings, registry);
+        registry.add(connection);
         connection.dispatch(l -> l.onStateChanged(connection, ConnectionState.CONNECTING));
         connection.post(connection::attempt);
         return connection;
@@ -174,10 +187,12 @@ public final class LiveConnection implements RoomConnection {
             return CompletableFuture.failedFuture(notConnected());
         }
         try {
-            String why = "No confirmation of the message within " + settings.sendTimeout().toMillis() + " ms";
-            control.schedule(() -> failPending(nonce, why), settings.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            String why = "No confirmation of the message within " + settings.sendTimeout().toMillis()
+                    + " ms; it may or may not have been stored";
+            control.schedule(() -> failPending(nonce, why, true), settings.sendTimeout().toNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closedMeanwhile) {
-            failPending(nonce, "The connection was closed");
+            failPending(nonce, DROPPED_UNCONFIRMED, false);
         }
         return future;
     }
@@ -223,6 +238,23 @@ public final class LiveConnection implements RoomConnection {
     }
 
     @Override
+    public boolean signal(Signal signal) {
+        return sendFrame(Frames.signal(Objects.requireNonNull(signal, "signal == null")));
+    }
+
+    /**
+     * Waits until the connection has finished and its control thread has ended (at most about
+     * {@link #CLOSE_GRACE} after {@link #close()} when the server does not answer the close).
+     *
+     * @param timeout the longest wait
+     * @return {@code true} if it ended in time
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return control.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
     public void close() {
         post(() -> finish(CloseCodes.NORMAL, "closed by client"));
     }
@@ -246,7 +278,7 @@ public final class LiveConnection implements RoomConnection {
     }
 
     private TransportException notConnected() {
-        return new TransportException("Not connected to room " + roomId + " (" + state + ")", null);
+        return new TransportException("Not connected to room " + roomId + " (" + state + "); nothing was sent", null);
     }
 
     // ---- control thread ------------------------------------------------------------------------------------
@@ -332,12 +364,19 @@ public final class LiveConnection implements RoomConnection {
     }
 
     private void closed(Socket closed, int code, String reason, Exception error) {
-        if (closed != socket || finished) {
+        if (finished) {
+            if (closed == closing) {
+                // The server answered our close: nothing is left to wait for.
+                control.shutdown();
+            }
+            return;
+        }
+        if (closed != socket) {
             return;
         }
         socket = null;
         stopPinging();
-        failAllPending("The connection dropped before the message was confirmed; it may or may not have been stored");
+        failAllPending(DROPPED_UNCONFIRMED);
         if (!closed.open) {
             handshakeFailed(closed, reason, error);
             return;
@@ -422,7 +461,7 @@ public final class LiveConnection implements RoomConnection {
         }
         socket = null;
         stopPinging();
-        failAllPending("The connection dropped before the message was confirmed; it may or may not have been stored");
+        failAllPending(DROPPED_UNCONFIRMED);
         dropped.closeConnection(CloseCodes.ABNORMAL, reason);
         scheduleReconnect();
     }
@@ -455,18 +494,27 @@ public final class LiveConnection implements RoomConnection {
         stopPinging();
         Socket current = socket;
         socket = null;
-        if (current != null) {
-            // Always a plain normal close on the wire: the SDK-only codes (44xx) must not reach the server, and
-            // a close reason is limited to 123 bytes.
-            current.close(CloseCodes.NORMAL, "closed by client");
-        }
-        failAllPending("The connection was closed");
+        failAllPending("The connection was closed before the message was confirmed; it may or may not have been "
+                + "stored");
         setState(ConnectionState.CLOSED);
         dispatch(l -> l.onClosed(this, code, reason == null ? "" : reason));
         if (ownedCallbackThread != null) {
             ownedCallbackThread.shutdown();
         }
-        control.shutdown();
+        registry.remove(this);
+        if (current == null) {
+            control.shutdown();
+            return;
+        }
+        // Always a plain normal close on the wire: the SDK-only codes (44xx) must not reach the server, and a close
+        // reason is limited to 123 bytes. The control thread lives until the server answers the close or the grace
+        // runs out, so that the socket's own threads never outlive the connection.
+        closing = current;
+        current.close(CloseCodes.NORMAL, "closed by client");
+        control.schedule(() -> {
+            current.closeConnection(CloseCodes.ABNORMAL, "no close answer from the server");
+            control.shutdown();
+        }, CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void stopPinging() {
@@ -491,13 +539,13 @@ public final class LiveConnection implements RoomConnection {
     }
 
     private void failAllPending(String why) {
-        pending.keySet().forEach(nonce -> failPending(nonce, why));
+        pending.keySet().forEach(nonce -> failPending(nonce, why, false));
     }
 
-    private void failPending(String nonce, String why) {
+    private void failPending(String nonce, String why, boolean timedOut) {
         CompletableFuture<Message> waiting = pending.remove(nonce);
         if (waiting != null) {
-            TransportException failure = new TransportException(why, null);
+            UnconfirmedSendException failure = new UnconfirmedSendException(why, timedOut);
             CompletableFuture.runAsync(() -> waiting.completeExceptionally(failure));
         }
     }

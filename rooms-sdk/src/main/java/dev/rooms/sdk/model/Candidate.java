@@ -7,6 +7,8 @@ import java.util.Objects;
  * A WebRTC ICE candidate (the browser's {@code RTCIceCandidateInit}) carried by
  * {@link Signal.IceCandidate} signals.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param candidate     the candidate line, e.g. {@code candidate:1 1 UDP 2130706431 192.168.1.1 54321 typ host}
  * @param sdpMid        the media stream id, or {@code null}
  * @param sdpMLineIndex the media line index, or {@code null}

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A stored chat message, from the history endpoint or broadcast live.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id        the server's message id; ids grow in the order messages were stored
  * @param user      the author
  * @param content   the text

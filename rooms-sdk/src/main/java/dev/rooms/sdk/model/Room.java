@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A room as the server describes it.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id          the server's room id
  * @param name        the room's name (at most 100 characters)
  * @param description the description, empty when none was given

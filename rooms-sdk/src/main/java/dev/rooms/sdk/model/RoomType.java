@@ -2,7 +2,7 @@ package dev.rooms.sdk.model;
 
 import java.util.Locale;
 
-/** What a room is for; sent on the wire as {@code "chat"} or {@code "video"}. */
+/** What a room is for; sent on the wire as {@code "chat"} or {@code "video"}. An enum: immutable, thread-safe. */
 public enum RoomType {
     /** A text chat room. */
     CHAT,

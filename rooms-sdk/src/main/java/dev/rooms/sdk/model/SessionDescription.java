@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A WebRTC session description (the browser's {@code RTCSessionDescriptionInit}) carried by offers and answers.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param type   {@code "offer"} or {@code "answer"}
  * @param sdp    the SDP text
  * @param extras any other fields of the JSON object, kept as parsed (nested objects as maps, arrays as lists)

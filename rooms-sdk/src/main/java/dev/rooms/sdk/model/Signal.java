@@ -8,7 +8,10 @@ import java.util.Objects;
  *
  * <p>Signals are not stored; the server relays them to the room's other connections (or, with a target, to that
  * user's connections only) and sets {@link #senderId()}. Fields this SDK does not know are kept in
- * {@link #extras()} so nothing the sender put in the frame is lost.
+ * {@link #extras()} so nothing the sender put in the frame is lost, and
+ * {@link dev.rooms.sdk.RoomConnection#signal(Signal)} sends a signal with all of them again.
+ *
+ * <p>Every implementation is an immutable record and thread-safe.
  */
 public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCandidate, Signal.Hangup {
 

@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * <p>{@link #toString()} does not reveal the tokens, so a {@code Tokens} can be logged safely.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param access  the access token ({@code Authorization: Bearer ...})
  * @param refresh the refresh token
  */

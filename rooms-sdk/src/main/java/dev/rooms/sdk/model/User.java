@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A registered account, as returned by registration and the profile endpoints.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id         the server's user id
  * @param email      the account's email address
  * @param name       the display name

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * The short form of a user embedded in rooms (their creator) and messages (their author).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id    the server's user id
  * @param email the user's email address
  * @param name  the display name

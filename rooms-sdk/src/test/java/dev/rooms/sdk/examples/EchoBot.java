@@ -46,6 +46,8 @@ public final class EchoBot implements RoomListener {
             System.exit(2);
         }
         RoomsClient client = RoomsClient.builder().baseUrl(args[0]).build();
+        // Ctrl-C or SIGTERM: close the room connection cleanly (a normal close frame) before the JVM exits.
+        Runtime.getRuntime().addShutdownHook(new Thread(client::close, "bot-shutdown"));
         start(client, args[1], args[2], Long.parseLong(args[3]));
         // The connection's threads keep the JVM running until it closes.
     }

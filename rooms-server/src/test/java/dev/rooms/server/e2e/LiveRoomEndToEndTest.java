@@ -2,10 +2,14 @@ package dev.rooms.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -192,6 +196,52 @@ class LiveRoomEndToEndTest extends EndToEndTest {
             assertThat(hangup.target()).isNull();
         });
         bobLive.hears().expectNoMoreEvents(QUIET);
+    }
+
+    @Test
+    void signalPassedOnKeepsFieldsTheSdkDoesNotModelThroughTheServer() throws Exception {
+        Account ada = newAccount("Ada");
+        Account bob = newAccount("Bob");
+        Room room = newRoom(ada, "Relay");
+        Live adaLive = open(ada, room);
+        Live bobLive = open(bob, room);
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("a", Arrays.asList(1, null));
+        SessionDescription description = new SessionDescription("offer", "v=0 ada", Map.of("x-ext", nested));
+        adaLive.connection().signal(new Signal.Offer(description, null, null, Map.of("call_id", "c-1")));
+        Signal received = bobLive.hears().expectSignal();
+
+        boolean sent = bobLive.connection().signal(received);
+
+        assertThat(sent).isTrue();
+        assertThat(adaLive.hears().expectSignal()).isInstanceOfSatisfying(Signal.Offer.class, offer -> {
+            assertThat(offer.offer()).isEqualTo(description);
+            assertThat(offer.extras()).isEqualTo(Map.of("call_id", "c-1"));
+            assertThat(offer.target()).isNull();
+            assertThat(offer.senderId()).isEqualTo(bob.id());
+        });
+    }
+
+    @Test
+    void closingTheClientClosesItsConnectionsNormallyAndEndsTheirThreads() throws Exception {
+        Account ada = newAccount("Ada");
+        Account bob = newAccount("Bob");
+        Room room = newRoom(bob, "Leaving");
+        RecordingListener bobHears = new RecordingListener();
+        bob.client().connect(room.id(), bobHears);
+        bobHears.expectState(ConnectionState.CONNECTING);
+        bobHears.expectState(ConnectionState.OPEN);
+
+        bob.client().close();
+
+        assertThat(bobHears.expectClosed()).isEqualTo(new RecordingListener.Closed(CloseCodes.NORMAL,
+                "closed by client"));
+        // Only Bob was ever connected to this room, so its threads' names are his alone.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .extracting(Thread::getName).doesNotContain("rooms-room-" + room.id(),
+                        "rooms-room-" + room.id() + "-callbacks"));
+        assertThatThrownBy(() -> bob.client().rooms().list()).isInstanceOf(IllegalStateException.class);
+        assertThat(ada.client().rooms().get(room.id()).name()).isEqualTo("Leaving");
     }
 
     @Test
