@@ -51,9 +51,10 @@ public interface RoomConnection extends AutoCloseable {
      * broadcast of it comes back (matched by a nonce the SDK adds), on a thread of the common pool — so it is safe
      * to wait for it inside a listener callback.
      *
-     * <p>The future fails with a {@link TransportException} when the connection is not {@link ConnectionState#OPEN},
-     * when it drops before the broadcast came back (the message may or may not have been stored; a reconnect's
-     * catch-up delivers it to the listener if it was), or when no broadcast came within the client's send timeout.
+     * <p>The future fails with a {@link TransportException} when the connection is not {@link ConnectionState#OPEN}
+     * (nothing was sent), and with its subclass {@link UnconfirmedSendException} when the connection drops before
+     * the broadcast came back or no broadcast came within the client's send timeout (the message may or may not
+     * have been stored; a reconnect's catch-up delivers it to the listener if it was).
      *
      * @param content the text: not blank, at most 5,000 characters (Unicode code points, as the server counts)
      * @return a future of the stored message

@@ -217,7 +217,7 @@ class LiveConnectionTest {
         CompletableFuture<Message> future = connection.send("anyone?");
 
         assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(TransportException.class);
+                .hasCauseExactlyInstanceOf(TransportException.class);
         assertThat(connection.offer(new SessionDescription("offer", "v=0"))).isFalse();
     }
 
@@ -356,7 +356,7 @@ class LiveConnectionTest {
         CompletableFuture<Message> unanswered = connections.get(0).send(FakeRoomServer.FREEZE);
 
         assertThatThrownBy(() -> unanswered.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(TransportException.class)
+                .hasCauseInstanceOf(UnconfirmedSendException.class)
                 .hasMessageContaining("No confirmation of the message within 200 ms");
         assertThat(connections.get(0).state()).isEqualTo(ConnectionState.OPEN);
     }
@@ -486,7 +486,8 @@ class LiveConnectionTest {
         listener.expectState(ConnectionState.RECONNECTING);
         server.nextPeer();
         listener.expectState(ConnectionState.OPEN);
-        assertThatThrownBy(() -> frozen.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(TransportException.class);
+        assertThatThrownBy(() -> frozen.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(UnconfirmedSendException.class)
+                .hasMessageContaining("may or may not have been stored");
         long id = server.post("still listening");
         assertThat(listener.expectMessage().id()).isEqualTo(id);
     }

@@ -8,6 +8,7 @@ import dev.rooms.sdk.RoomConnection;
 import dev.rooms.sdk.RoomListener;
 import dev.rooms.sdk.RoomsException;
 import dev.rooms.sdk.TransportException;
+import dev.rooms.sdk.UnconfirmedSendException;
 import dev.rooms.sdk.model.Candidate;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.SessionDescription;
@@ -175,9 +176,10 @@ public final class LiveConnection implements RoomConnection {
         }
         try {
             String why = "No confirmation of the message within " + settings.sendTimeout().toMillis() + " ms";
-            control.schedule(() -> failPending(nonce, why), settings.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            control.schedule(() -> failPending(nonce, new UnconfirmedSendException(why)),
+                    settings.sendTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closedMeanwhile) {
-            failPending(nonce, "The connection was closed");
+            failPending(nonce, new TransportException("The connection was closed", null));
         }
         return future;
     }
@@ -337,7 +339,8 @@ public final class LiveConnection implements RoomConnection {
         }
         socket = null;
         stopPinging();
-        failAllPending("The connection dropped before the message was confirmed; it may or may not have been stored");
+        failAllPending(new UnconfirmedSendException(
+                "The connection dropped before the message was confirmed; it may or may not have been stored"));
         if (!closed.open) {
             handshakeFailed(closed, reason, error);
             return;
@@ -422,7 +425,8 @@ public final class LiveConnection implements RoomConnection {
         }
         socket = null;
         stopPinging();
-        failAllPending("The connection dropped before the message was confirmed; it may or may not have been stored");
+        failAllPending(new UnconfirmedSendException(
+                "The connection dropped before the message was confirmed; it may or may not have been stored"));
         dropped.closeConnection(CloseCodes.ABNORMAL, reason);
         scheduleReconnect();
     }
@@ -460,7 +464,7 @@ public final class LiveConnection implements RoomConnection {
             // a close reason is limited to 123 bytes.
             current.close(CloseCodes.NORMAL, "closed by client");
         }
-        failAllPending("The connection was closed");
+        failAllPending(new TransportException("The connection was closed", null));
         setState(ConnectionState.CLOSED);
         dispatch(l -> l.onClosed(this, code, reason == null ? "" : reason));
         if (ownedCallbackThread != null) {
@@ -490,14 +494,13 @@ public final class LiveConnection implements RoomConnection {
         dispatch(l -> l.onError(this, error));
     }
 
-    private void failAllPending(String why) {
-        pending.keySet().forEach(nonce -> failPending(nonce, why));
+    private void failAllPending(TransportException failure) {
+        pending.keySet().forEach(nonce -> failPending(nonce, failure));
     }
 
-    private void failPending(String nonce, String why) {
+    private void failPending(String nonce, TransportException failure) {
         CompletableFuture<Message> waiting = pending.remove(nonce);
         if (waiting != null) {
-            TransportException failure = new TransportException(why, null);
             CompletableFuture.runAsync(() -> waiting.completeExceptionally(failure));
         }
     }
