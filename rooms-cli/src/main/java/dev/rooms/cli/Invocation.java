@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
-import org.jline.terminal.Terminal;
 
 /**
  * One run of {@code rooms}: its environment, output writers and the shared options, plus what is derived from
@@ -132,8 +131,10 @@ final class Invocation {
                 return DEFAULT_WIDTH;
             }
         }
-        try (Terminal terminal = environment.terminals().open()) {
-            int width = terminal.getWidth();
+        // Not closed: closing a system terminal closes the process's standard streams, which the table is about
+        // to be printed on. It only reads the size; the process ends right after the command.
+        try {
+            int width = environment.terminals().open().getWidth();
             return width > 0 ? Math.max(MIN_WIDTH, width) : DEFAULT_WIDTH;
         } catch (IOException | RuntimeException e) {
             return DEFAULT_WIDTH;
