@@ -16,8 +16,9 @@ import org.jline.terminal.TerminalBuilder;
  *                    {@code HOME}, {@code NO_COLOR}, {@code COLUMNS})
  * @param stdin       standard input (messages for {@code send}, {@code --password-stdin}, prompts)
  * @param console     the console for password prompts without echo, or {@code null} when there is none
- * @param interactive whether standard output is a terminal (colour, tables fitted to its width)
- * @param terminals   opens the chat shell's terminal
+ * @param interactive whether standard input and output are a terminal (colour, tables fitted to its width,
+ *                    confirmation prompts)
+ * @param terminals   opens the terminal: the chat shell's, or to ask its width for a table
  */
 public record Environment(Map<String, String> variables, InputStream stdin, Console console, boolean interactive,
                           TerminalOpener terminals) {

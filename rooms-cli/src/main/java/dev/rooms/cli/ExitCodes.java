@@ -10,7 +10,8 @@ final class ExitCodes {
     static final int NOT_FOUND = 4;
     static final int FORBIDDEN = 5;
     static final int UNREACHABLE = 6;
-
+    /** A message went out but the server did not confirm it in time: it may or may not have been stored. */
+    static final int UNCONFIRMED = 7;
 
     private ExitCodes() {
     }

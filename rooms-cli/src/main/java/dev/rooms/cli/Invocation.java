@@ -9,12 +9,18 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import okhttp3.ConnectionSpec;
+import okhttp3.OkHttpClient;
 
 /**
  * One run of {@code rooms}: its environment, output writers and the shared options, plus what is derived from
  * them on first use (configuration, SDK client, output). Commands get it through their constructor.
  */
 final class Invocation {
+
+    private static final int DEFAULT_WIDTH = 80;
+    private static final int MIN_WIDTH = 20;
 
     final Environment environment;
     final PrintWriter out;
@@ -47,17 +53,31 @@ final class Invocation {
 
     /** The SDK client for the configured server and profile, whether or not anyone is logged in. */
     RoomsClient client() {
+        return client(null);
+    }
+
+    private RoomsClient client(Duration sendTimeout) {
         if (client == null) {
             Configuration config = configuration();
             RoomsClient.Builder builder = RoomsClient.builder()
                     .tokenStore(TokenStore.file(config.tokenFile()))
                     .userAgent("rooms-cli/" + VersionProvider.version())
                     .connectTimeout(Duration.ofSeconds(5));
+            if (sendTimeout != null) {
+                builder.sendTimeout(sendTimeout);
+            }
             try {
                 builder.baseUrl(config.server());
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, "invalid server URL '" + config.server() + "' (from "
                         + config.serverSource() + "); expected e.g. http://localhost:8000");
+            }
+            if (config.server().regionMatches(true, 0, "http:", 0, 5)) {
+                // Without a TLS connection spec OkHttp never loads the JDK's trust store, a good part of a short
+                // command's start-up; a plain-http server has no use for it.
+                builder.okHttpClient(new OkHttpClient.Builder()
+                        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                        .build());
             }
             client = builder.build();
         }
@@ -66,8 +86,13 @@ final class Invocation {
 
     /** The SDK client, after checking that this profile holds tokens. */
     RoomsClient loggedInClient() {
+        return loggedInClient(null);
+    }
+
+    /** The SDK client, after checking that this profile holds tokens; live sends wait {@code sendTimeout}. */
+    RoomsClient loggedInClient(Duration sendTimeout) {
         loginRequired = true;
-        RoomsClient c = client();
+        RoomsClient c = client(sendTimeout);
         if (c.tokenStore().load().isEmpty()) {
             Configuration config = configuration();
             throw new CliException(ExitCodes.NOT_LOGGED_IN, "not logged in to " + config.server()
@@ -88,11 +113,12 @@ final class Invocation {
 
     Output output() {
         if (output == null) {
-            output = new Output(out, json, environment.colour(), terminalWidth());
+            output = new Output(out, json, environment.colour(), this::terminalWidth);
         }
         return output;
     }
 
+    /** Tables fit the terminal: {@code COLUMNS} when set, else the terminal's own answer, else 80 columns. */
     private int terminalWidth() {
         if (!environment.interactive()) {
             return Integer.MAX_VALUE;
@@ -100,12 +126,19 @@ final class Invocation {
         String columns = environment.variable("COLUMNS");
         if (columns != null) {
             try {
-                return Math.max(20, Integer.parseInt(columns.strip()));
+                return Math.max(MIN_WIDTH, Integer.parseInt(columns.strip()));
             } catch (NumberFormatException e) {
-                return 80;
+                return DEFAULT_WIDTH;
             }
         }
-        return 80;
+        // Not closed: closing a system terminal closes the process's standard streams, which the table is about
+        // to be printed on. It only reads the size; the process ends right after the command.
+        try {
+            int width = environment.terminals().open().getWidth();
+            return width > 0 ? Math.max(MIN_WIDTH, width) : DEFAULT_WIDTH;
+        } catch (IOException | RuntimeException e) {
+            return DEFAULT_WIDTH;
+        }
     }
 
     /** Reads one line of standard input; {@code null} at its end. */
@@ -133,6 +166,20 @@ final class Invocation {
             throw new CliException(ExitCodes.USAGE, "no answer to '" + question.strip() + "' (standard input ended)");
         }
         return line.strip();
+    }
+
+    /**
+     * Asks before something that cannot be undone; returns when the user typed {@code yes}. Without a terminal
+     * there is nobody to ask, so it refuses at once (usage error) rather than wait on standard input.
+     */
+    void confirm(String question, String refusal, String declined) {
+        if (!environment.interactive()) {
+            throw new CliException(ExitCodes.USAGE, refusal);
+        }
+        String answer = prompt(question + " Type 'yes' to confirm: ");
+        if (!answer.equalsIgnoreCase("yes")) {
+            throw new CliException(ExitCodes.ERROR, "not confirmed; " + declined);
+        }
     }
 
     /** Reads a password without echo from the console. */

@@ -54,7 +54,7 @@ public final class Main {
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
         Invocation invocation = new Invocation(environment, out, err);
         ErrorHandler errors = new ErrorHandler(invocation);
-        CommandLine commandLine = new CommandLine(RoomsCommand.class, new CommandFactory(invocation))
+        CommandLine commandLine = RoomsCommand.commandLine(new CommandFactory(invocation), args)
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.IntSupplier;
 
 /**
  * Prints results as aligned tables for people or, with {@code --json}, as the API's objects (snake_case, like the
@@ -39,10 +40,11 @@ final class Output {
     private final PrintWriter out;
     private final boolean json;
     private final boolean colour;
-    private final int width;
+    private final IntSupplier width;
     private ObjectMapper mapper;
 
-    Output(PrintWriter out, boolean json, boolean colour, int width) {
+    /** {@code width} is asked only when a table is printed: finding the terminal's width can take a moment. */
+    Output(PrintWriter out, boolean json, boolean colour, IntSupplier width) {
         this.out = out;
         this.json = json;
         this.colour = colour;
@@ -73,11 +75,11 @@ final class Output {
     }
 
     void print(Table table) {
-        table.print(out, width, colour);
+        table.print(out, width.getAsInt(), colour);
     }
 
     void printPairs(Table table) {
-        table.printPairs(out, width, colour);
+        table.printPairs(out, width.getAsInt(), colour);
     }
 
     void println(String line) {

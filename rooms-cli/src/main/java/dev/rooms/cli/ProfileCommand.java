@@ -55,14 +55,8 @@ final class ProfileCommand implements Callable<Integer> {
         RoomsClient client = invocation.loggedInClient();
         User me = client.auth().profile();
         if (!yes) {
-            if (!invocation.environment.interactive()) {
-                throw new CliException(ExitCodes.USAGE, "not deleting the account without confirmation; add --yes");
-            }
-            String answer = invocation.prompt("Delete the account " + describe(me)
-                    + " and sign out everywhere? Type 'yes' to confirm: ");
-            if (!answer.equalsIgnoreCase("yes")) {
-                throw new CliException(ExitCodes.ERROR, "not confirmed; the account was kept");
-            }
+            invocation.confirm("Delete the account " + describe(me) + " and sign out everywhere?",
+                    "not deleting the account without confirmation; add --yes", "the account was kept");
         }
 
         client.auth().deleteAccount();

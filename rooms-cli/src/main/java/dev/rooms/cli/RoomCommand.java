@@ -106,10 +106,20 @@ final class RoomCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    @Command(name = "delete", description = "Delete a room (its creator only).")
-    int delete(@Parameters(paramLabel = "ROOM", description = ROOM_HELP) String room, @Mixin GlobalOptions options) {
+    @Command(name = "delete", description = "Delete a room (its creator only; asks first unless --yes).")
+    int delete(@Parameters(paramLabel = "ROOM", description = ROOM_HELP) String room,
+               @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.") boolean yes,
+               @Mixin GlobalOptions options) {
         RoomsClient client = invocation.loggedInClient();
-        long id = RoomArgument.id(client, room);
+        long id;
+        if (yes) {
+            id = RoomArgument.id(client, room);
+        } else {
+            Room found = RoomArgument.find(client, room);
+            id = found.id();
+            invocation.confirm("Delete the room '" + found.name() + "' (#" + id + ") and its messages?",
+                    "not deleting the room without confirmation; add --yes", "the room was kept");
+        }
 
         try {
             client.rooms().delete(id);

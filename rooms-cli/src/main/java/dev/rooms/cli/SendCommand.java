@@ -1,13 +1,20 @@
 package dev.rooms.cli;
 
 import dev.rooms.sdk.RoomsClient;
+import dev.rooms.sdk.UnconfirmedSendException;
 import dev.rooms.sdk.model.Message;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rooms send ROOM TEXT}: posts one message, or one per line of standard input. */
 @Command(name = "send", description = {
@@ -18,12 +25,19 @@ final class SendCommand implements Callable<Integer> {
 
     private final Invocation invocation;
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "ROOM", description = "Room id or name.")
     String room;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "TEXT",
             description = "The message; several words are joined with spaces. '-' or none: read standard input.")
     List<String> text = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to wait for the server to confirm each message (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
 
     @Mixin
     GlobalOptions global;
@@ -34,7 +48,10 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RoomsClient client = invocation.loggedInClient();
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        RoomsClient client = invocation.loggedInClient(Duration.ofSeconds(timeoutSeconds));
         long roomId = RoomArgument.id(client, room);
         boolean fromStdin = text.isEmpty() || text.equals(List.of("-"));
         List<Message> sent = new ArrayList<>();
@@ -43,11 +60,11 @@ final class SendCommand implements Callable<Integer> {
             if (fromStdin) {
                 for (String line = invocation.readLine(); line != null; line = invocation.readLine()) {
                     if (!line.isBlank()) {
-                        sent.add(live.connection().send(line).join());
+                        sent.add(confirmed(live, line, sent.size()));
                     }
                 }
             } else {
-                sent.add(live.connection().send(String.join(" ", text)).join());
+                sent.add(confirmed(live, String.join(" ", text), 0));
             }
         }
 
@@ -55,5 +72,24 @@ final class SendCommand implements Callable<Integer> {
             invocation.output().printJson(fromStdin ? sent : sent.get(0));
         }
         return ExitCodes.OK;
+    }
+
+    /** Sends and waits for the server's confirmation; an unconfirmed message says which one it was. */
+    private Message confirmed(LiveRoom live, String content, int confirmedBefore) {
+        try {
+            return live.connection().send(content).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UnconfirmedSendException unconfirmed) {
+                throw new CliException(ExitCodes.UNCONFIRMED, "message " + (confirmedBefore + 1) + " ('"
+                        + abbreviate(content) + "') may or may not have been stored: " + unconfirmed.getMessage()
+                        + (confirmedBefore > 0 ? " (the " + confirmedBefore + " before it were stored)" : "")
+                        + "; check with 'rooms messages " + room + " --last 5'");
+            }
+            throw e;
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 39) + "…";
     }
 }

@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jline.utils.WCWidth;
 
 /**
  * An aligned text table fitted to a width: when the rows are too wide, the widest columns give way first and
- * their cells are cut with an ellipsis. Control characters (a message's line breaks) show as spaces.
+ * their cells are cut with an ellipsis. Widths are terminal columns, not characters: CJK ideographs and most
+ * emoji take two, combining marks none. Control characters (a message's line breaks) show as spaces.
  */
 final class Table {
 
@@ -37,7 +39,7 @@ final class Table {
         return rows.isEmpty();
     }
 
-    /** Prints the header (bold when {@code colour}) and the rows, each line at most {@code width} characters. */
+    /** Prints the header (bold when {@code colour}) and the rows, each line at most {@code width} columns. */
     void print(PrintWriter out, int width, boolean colour) {
         int[] widths = fit(width);
         String header = line(headers, widths);
@@ -94,11 +96,23 @@ final class Table {
         return line.toString().stripTrailing();
     }
 
+    /** The longest prefix of whole code points that fits {@code width} columns with an ellipsis after it. */
     private static String cut(String text, int width) {
         if (length(text) <= width) {
             return text;
         }
-        int end = text.offsetByCodePoints(0, Math.max(0, width - 1));
+        int room = Math.max(0, width - 1);
+        int used = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int columns = columns(codePoint);
+            if (used + columns > room) {
+                break;
+            }
+            used += columns;
+            end += Character.charCount(codePoint);
+        }
         return text.substring(0, end) + "…";
     }
 
@@ -106,8 +120,13 @@ final class Table {
         return text + " ".repeat(Math.max(0, width - length(text)));
     }
 
-    private static int length(String text) {
-        return text.codePointCount(0, text.length());
+    /** Display width in terminal columns. */
+    static int length(String text) {
+        return text.codePoints().map(Table::columns).sum();
+    }
+
+    private static int columns(int codePoint) {
+        return Math.max(0, WCWidth.wcwidth(codePoint));
     }
 
     private static String clean(String text) {

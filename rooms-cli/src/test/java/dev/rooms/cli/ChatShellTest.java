@@ -23,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.EnumSet;
@@ -108,6 +110,79 @@ class ChatShellTest {
 
             assertThat(bobShell.screen()).doesNotContain("v=0").doesNotContain("m=video");
         }
+    }
+
+    @Test
+    void aCallerWhoPostedLongAgoIsNamedFromTheHistoryReadAtJoin() throws Exception {
+        Cli alice = new Cli();
+        alice.registerFresh("Quiet Caller");
+        Cli bob = new Cli();
+        bob.registerFresh("Chatty");
+        Room room = alice.sdk().rooms().create("Named " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.VIDEO);
+        alice.run("send", room.name(), "one message, long ago");
+        bob.runWithInput("chatter\n".repeat(25), "send", room.name());
+
+        try (Shell bobShell = Shell.start(bob, room.name())) {
+            assertThat(bobShell.screen()).doesNotContain("one message, long ago");
+            RoomConnection call = openConnection(alice, room);
+            call.offer(new SessionDescription("offer", "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"));
+            bobShell.awaitScreen("Quiet Caller started a voice call");
+            call.close();
+            bobShell.type("/who\r");
+            bobShell.awaitScreen("Quiet Caller <");
+
+            assertThat(bobShell.screen()).doesNotContain("user #");
+        }
+    }
+
+    @Test
+    void aDroppedConnectionShowsStatusAboveTheInputAndCatchesUpEveryMessageOnceInOrder() throws Exception {
+        Cli alice = new Cli();
+        alice.registerFresh("Steady");
+        Cli bob = new Cli();
+        bob.registerFresh("Roamer");
+        Room room = alice.sdk().rooms().create("Drop " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+        RoomConnection steady = openConnection(alice, room);
+
+        try (TcpProxy proxy = new TcpProxy(TestServer.port())) {
+            bob.variables.put("ROOMS_SERVER", proxy.url());
+            try (Shell bobShell = Shell.start(bob, room.name())) {
+                steady.send("m1 before the drop").get(10, TimeUnit.SECONDS);
+                bobShell.awaitScreen("Steady: m1 before the drop");
+                bobShell.type("draft in progress");
+                bobShell.awaitScreen("draft in progress");
+
+                int beforeDrop = bobShell.rawScreen().length();
+                proxy.cutAndRefuse();
+                bobShell.awaitScreen("-- connection lost; reconnecting…");
+                steady.send("m2 while away").get(10, TimeUnit.SECONDS);
+                steady.send("m3 while away").get(10, TimeUnit.SECONDS);
+                proxy.allow();
+                bobShell.awaitScreen("-- reconnected to " + room.name());
+                steady.send("m4 after the drop").get(10, TimeUnit.SECONDS);
+                bobShell.awaitScreen("Steady: m4 after the drop");
+                bobShell.type(" finished\r");
+                bobShell.awaitScreen("» Roamer: draft in progress finished");
+
+                String screen = bobShell.screen();
+                List<String> expected = List.of("Steady: m1 before the drop", "Steady: m2 while away",
+                        "Steady: m3 while away", "Steady: m4 after the drop");
+                assertThat(expected).allSatisfy(line ->
+                        assertThat(screen.split(Pattern.quote(line), -1)).as(line).hasSize(2));
+                assertThat(expected.stream().map(screen::indexOf).toList()).isSorted();
+                // Each status line is printed above the prompt, which is redrawn below it with the draft intact.
+                String afterDrop = Shell.strip(bobShell.rawScreen().substring(beforeDrop));
+                assertThat(afterDrop).containsSubsequence("-- connection lost; reconnecting…", "> draft in progress",
+                        "-- reconnected to " + room.name(), "> draft in progress");
+            }
+        } finally {
+            steady.close();
+        }
+        assertThat(alice.sdk().rooms().listMessages(room.id())).extracting(Message::content).containsExactly(
+                "m1 before the drop", "m2 while away", "m3 while away", "m4 after the drop",
+                "draft in progress finished");
     }
 
     @Test

@@ -121,12 +121,32 @@ class MessageCommandsTest {
         bob.run("send", room.name(), "hello from bob");
         await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("hello from bob"));
 
-        ada.run("room", "delete", String.valueOf(room.id()));
+        ada.run("room", "delete", String.valueOf(room.id()), "--yes");
         follower.join(10000);
 
         assertThat(exit.get()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(out.toString()).contains("Bob: hello from bob");
         assertThat(err.toString()).contains("error: room " + room.id() + " was deleted");
+    }
+
+    @Test
+    void sendThatTheServerNeverConfirmsExits7AndDoesNotBlameTheNetwork() throws Exception {
+        Room room = newRoom();
+        try (TcpProxy proxy = new TcpProxy(TestServer.port())) {
+            proxy.silenceWebSockets();
+            Cli viaProxy = new Cli();
+            viaProxy.variables.putAll(ada.variables);
+            viaProxy.variables.put("ROOMS_SERVER", proxy.url());
+
+            Cli.Result result = viaProxy.run("send", room.name(), "--timeout", "1", "anyone there?");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.UNCONFIRMED);
+            assertThat(result.err()).startsWith("error: message 1 ('anyone there?') may or may not have been stored: "
+                    + "No confirmation of the message within 1000 ms; check with 'rooms messages " + room.name()
+                    + " --last 5'").doesNotContain("cannot reach");
+        }
+        assertThat(ada.sdk().rooms().listMessages(room.id())).extracting(Message::content)
+                .containsExactly("anyone there?");
     }
 
     private JsonNode read(String line) {

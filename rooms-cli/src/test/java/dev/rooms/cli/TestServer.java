@@ -16,18 +16,23 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class TestServer implements BeforeAllCallback {
 
-    private static volatile String url;
+    private static volatile int port;
 
     /** The base URL, e.g. {@code http://localhost:41234}. */
     static String url() {
-        return url;
+        return "http://localhost:" + port;
+    }
+
+    /** The port it listens on. */
+    static int port() {
+        return port;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .computeIfAbsent(TestServer.class.getName(), key -> start(), Running.class);
-        url = "http://localhost:" + running.port();
+        port = running.port();
     }
 
     private static Running start() {

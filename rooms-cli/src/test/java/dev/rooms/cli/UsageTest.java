@@ -15,7 +15,7 @@ class UsageTest {
 
     static Stream<List<String>> everyCommand() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(RoomsCommand.class, new CommandFactory(null)), new ArrayList<>(), paths);
+        collect(RoomsCommand.commandLine(new CommandFactory(null)), new ArrayList<>(), paths);
         return paths.stream();
     }
 

@@ -1,5 +1,6 @@
 package dev.rooms.cli.shell;
 
+import dev.rooms.sdk.Rooms;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
@@ -32,6 +33,8 @@ import org.jline.utils.AttributedString;
 public final class ChatShell {
 
     private static final int HISTORY_ON_JOIN = 20;
+    /** Messages read at join to learn who is who: enough to name most callers, still one small request. */
+    private static final int NAMES_FROM_HISTORY = 200;
     private static final List<String> COMMANDS = List.of("/help", "/quit", "/rooms", "/join", "/history", "/who");
 
     private final RoomsClient client;
@@ -165,8 +168,9 @@ public final class ChatShell {
     }
 
     private void join(Room room) {
-        List<Message> history = client.rooms().listMessages(room.id());
+        List<Message> history = client.rooms().recentMessages(room.id(), NAMES_FROM_HISTORY);
         RoomSession next = new RoomSession(room, format, this::print);
+        next.learnNames(history);
         print(format.notice("joined " + room.name() + (room.description().isBlank() ? "" : ": " + room.description())));
         history.subList(Math.max(0, history.size() - HISTORY_ON_JOIN), history.size()).forEach(next::show);
         session = next;
@@ -200,12 +204,14 @@ public final class ChatShell {
             try {
                 count = Integer.parseInt(argument);
             } catch (NumberFormatException e) {
-                print(format.error("usage: /history [N]"));
+                count = 0;
+            }
+            if (count < 1 || count > Rooms.MAX_LIMIT) {
+                print(format.error("usage: /history [N], N from 1 to " + Rooms.MAX_LIMIT));
                 return;
             }
         }
-        List<Message> history = client.rooms().listMessages(session.room().id());
-        history.subList(Math.max(0, history.size() - Math.max(0, count)), history.size()).forEach(session::show);
+        client.rooms().recentMessages(session.room().id(), count).forEach(session::show);
     }
 
     private void who() {

@@ -12,6 +12,7 @@ import dev.rooms.sdk.model.Signal;
 import dev.rooms.sdk.model.UserSummary;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.jline.utils.AttributedString;
  */
 final class RoomSession implements RoomListener, AutoCloseable {
 
-    /** A person seen in the room: through a message (with name) or only through a call signal (id only). */
+    /** A person seen in the room, through a message or a call signal; the name is {@code null} if still unknown. */
     record Seen(long id, String name, String email, Instant lastSeen) {
     }
 
@@ -34,6 +35,8 @@ final class RoomSession implements RoomListener, AutoCloseable {
     private final ChatFormat format;
     private final Consumer<AttributedString> printer;
     private final Map<Long, Seen> seen = new LinkedHashMap<>();
+    /** Everyone whose name is known: authors of the history fetched at join and of every message since. */
+    private final Map<Long, UserSummary> names = new HashMap<>();
     private volatile boolean everOpen;
     private RoomConnection connection;
 
@@ -45,6 +48,11 @@ final class RoomSession implements RoomListener, AutoCloseable {
 
     Room room() {
         return room;
+    }
+
+    /** Learns the names of these messages' authors, so their call signals can name them. */
+    synchronized void learnNames(List<Message> messages) {
+        messages.forEach(message -> names.put(message.user().id(), message.user()));
     }
 
     /** Shows a message from the history (on the caller's thread) and remembers its author. */
@@ -133,6 +141,7 @@ final class RoomSession implements RoomListener, AutoCloseable {
 
     private synchronized void remember(Message message) {
         UserSummary user = message.user();
+        names.put(user.id(), user);
         seen.remove(user.id());
         seen.put(user.id(), new Seen(user.id(), user.name(), user.email(), message.createdAt()));
     }
@@ -141,17 +150,11 @@ final class RoomSession implements RoomListener, AutoCloseable {
         if (userId == null) {
             return "someone";
         }
-        Seen person = seen.get(userId);
-        if (person == null) {
-            seen.put(userId, new Seen(userId, null, null, Instant.now()));
-            return "user #" + userId;
-        }
-        if (person.name() == null) {
-            return "user #" + userId;
-        }
+        UserSummary known = names.get(userId);
         seen.remove(userId);
-        seen.put(userId, new Seen(userId, person.name(), person.email(), Instant.now()));
-        return person.name();
+        seen.put(userId, known == null ? new Seen(userId, null, null, Instant.now())
+                : new Seen(userId, known.name(), known.email(), Instant.now()));
+        return known == null ? "user #" + userId : known.name();
     }
 
     private static String callKind(SessionDescription offer) {
