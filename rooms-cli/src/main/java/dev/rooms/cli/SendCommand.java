@@ -81,7 +81,7 @@ final class SendCommand implements Callable<Integer> {
         } catch (CompletionException e) {
             if (e.getCause() instanceof UnconfirmedSendException unconfirmed) {
                 throw new CliException(ExitCodes.UNCONFIRMED, "message " + (confirmedBefore + 1) + " ('"
-                        + abbreviate(content) + "') may or may not have been stored: " + unconfirmed.getMessage()
+                        + abbreviate(content) + "'): " + unconfirmed.getMessage()
                         + (confirmedBefore > 0 ? " (the " + confirmedBefore + " before it were stored)" : "")
                         + "; check with 'rooms messages " + room + " --last 5'");
             }

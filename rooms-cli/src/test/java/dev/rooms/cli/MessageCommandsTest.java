@@ -141,8 +141,8 @@ class MessageCommandsTest {
             Cli.Result result = viaProxy.run("send", room.name(), "--timeout", "1", "anyone there?");
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.UNCONFIRMED);
-            assertThat(result.err()).startsWith("error: message 1 ('anyone there?') may or may not have been stored: "
-                    + "No confirmation of the message within 1000 ms; check with 'rooms messages " + room.name()
+            assertThat(result.err()).startsWith("error: message 1 ('anyone there?'): "
+                    + "No confirmation of the message within 1000 ms; it may or may not have been stored; check with 'rooms messages " + room.name()
                     + " --last 5'").doesNotContain("cannot reach");
         }
         assertThat(ada.sdk().rooms().listMessages(room.id())).extracting(Message::content)
