@@ -10,6 +10,7 @@ import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.RoomType;
 import dev.rooms.sdk.model.SessionDescription;
+import dev.rooms.sdk.testing.TcpProxy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.RoomType;
+import dev.rooms.sdk.testing.TcpProxy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.ByteArrayInputStream;

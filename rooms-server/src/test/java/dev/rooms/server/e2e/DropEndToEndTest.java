@@ -11,6 +11,7 @@ import dev.rooms.sdk.RoomConnection;
 import dev.rooms.sdk.TransportException;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
+import dev.rooms.sdk.testing.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

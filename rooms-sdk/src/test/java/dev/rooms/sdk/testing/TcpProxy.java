@@ -1,4 +1,4 @@
-package dev.rooms.server.e2e;
+package dev.rooms.sdk.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,49 +6,58 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A TCP proxy on a random loopback port in front of the server, standing in for a network that fails: it can cut
- * every connection through it at once (no WebSocket close frame, no HTTP answer) and refuse new ones until it is
- * told to let them through again.
+ * A TCP proxy on a random loopback port in front of the test server, standing in for a network that fails. It can
+ * cut every connection at once and refuse new ones until {@link #allow()}, and it can let WebSocket upgrades
+ * through but then hold back everything the server sends on them (a server that is reachable but never answers).
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
+
+    private static final byte[] UPGRADE = "HTTP/1.1 101".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket listener;
     private final int targetPort;
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "tcp-proxy");
+        Thread thread = new Thread(task, "test-tcp-proxy");
         thread.setDaemon(true);
         return thread;
     });
     private final Set<Socket> open = new HashSet<>();
     private boolean refusing;
+    private volatile boolean silenceWebSockets;
 
-    TcpProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::acceptLoop);
     }
 
     /** The base URL of the server behind this proxy. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + listener.getLocalPort();
     }
 
-    /** Cuts every current connection and, until {@link #allow()}, closes new ones as soon as they arrive. */
-    synchronized void cutAndRefuse() {
+    /** Cuts every current connection (no close frame, no answer) and closes new ones until {@link #allow()}. */
+    public synchronized void cutAndRefuse() {
         refusing = true;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
     /** Lets new connections through again. */
-    synchronized void allow() {
+    public synchronized void allow() {
         refusing = false;
+    }
+
+    /** From now on, WebSocket upgrades complete but nothing the server sends after them reaches the client. */
+    public void silenceWebSockets() {
+        silenceWebSockets = true;
     }
 
     @Override
@@ -83,8 +92,8 @@ final class TcpProxy implements AutoCloseable {
             closeQuietly(upstream);
             return;
         }
-        threads.execute(() -> pump(client, upstream));
-        threads.execute(() -> pump(upstream, client));
+        threads.execute(() -> pump(client, upstream, false));
+        threads.execute(() -> pump(upstream, client, silenceWebSockets));
     }
 
     /** Registers a pair unless refusing; under the same lock as a cut, so no pair slips past one. */
@@ -97,13 +106,23 @@ final class TcpProxy implements AutoCloseable {
         return true;
     }
 
-    private void pump(Socket from, Socket to) {
+    /** Copies bytes; when {@code silenceAfterUpgrade}, stops forwarding after a 101 answer's headers. */
+    private void pump(Socket from, Socket to, boolean silenceAfterUpgrade) {
         byte[] buffer = new byte[16 * 1024];
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
+            boolean silent = false;
             for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-                out.write(buffer, 0, read);
+                if (silent) {
+                    continue;
+                }
+                int forward = read;
+                if (silenceAfterUpgrade && startsWith(buffer, read, UPGRADE)) {
+                    forward = endOfHeaders(buffer, read);
+                    silent = true;
+                }
+                out.write(buffer, 0, forward);
                 out.flush();
             }
         } catch (IOException endOfConnection) {
@@ -116,6 +135,27 @@ final class TcpProxy implements AutoCloseable {
                 open.remove(to);
             }
         }
+    }
+
+    private static boolean startsWith(byte[] buffer, int length, byte[] prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (buffer[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int endOfHeaders(byte[] buffer, int length) {
+        for (int i = 3; i < length; i++) {
+            if (buffer[i - 3] == '\r' && buffer[i - 2] == '\n' && buffer[i - 1] == '\r' && buffer[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return length;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
