@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,7 +27,14 @@ class RestartTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
-    Path dataDir;
+    Path parent;
+
+    private Path dataDir;
+
+    @BeforeEach
+    void dataDirectoryTheServerCreates() {
+        dataDir = parent.resolve("data");
+    }
 
     @Test
     void restartKeepsAccountsRoomsTokensAndRevocations() throws Exception {
@@ -48,6 +56,7 @@ class RestartTest {
 
         Path secret = dataDir.resolve("jwt-secret");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
 
         try (ConfigurableApplicationContext server = start()) {
             int port = port(server);

@@ -16,6 +16,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 
+import dev.rooms.server.system.DataDirectory;
+
 /**
  * The signing secret the server generates for itself when none is configured: 512 random bits in
  * {@code <data dir>/jwt-secret}, readable by the owner only, reused on every later start so that issued
@@ -32,7 +34,7 @@ final class JwtSecretFile {
     static String loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
+            DataDirectory.create(dataDir);
             if (!Files.exists(file)) {
                 create(file);
             }

@@ -1,8 +1,5 @@
 package dev.rooms.server.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -34,12 +31,7 @@ class DatabaseConfiguration {
         if (standard.getUrl() != null) {
             return standard.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         }
-        Path dir = rooms.dataDir().toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create data directory " + dir, e);
-        }
+        Path dir = DataDirectory.create(rooms.dataDir().toAbsolutePath().normalize());
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url("jdbc:h2:file:" + dir.resolve("rooms") + ";DB_CLOSE_ON_EXIT=FALSE")
