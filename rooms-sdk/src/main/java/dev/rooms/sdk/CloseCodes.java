@@ -16,6 +16,8 @@ public final class CloseCodes {
     public static final int MESSAGE_TOO_BIG = 1009;
     /** The server's message broker failed (the SDK reconnects). */
     public static final int INTERNAL_ERROR = 1011;
+    /** The room's inbound queue stayed full for 10 s (the SDK reconnects with back-off). */
+    public static final int TRY_AGAIN_LATER = 1013;
     /** The access token expired during the connection (the SDK refreshes it and reconnects). */
     public static final int TOKEN_EXPIRED = 4001;
     /** The account was deleted (no reconnect). */
