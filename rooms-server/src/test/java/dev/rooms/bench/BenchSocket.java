@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A minimal RFC 6455 client connection driven by the {@link EventLoop}: handshake, masked text frames out,
@@ -437,6 +438,32 @@ final class BenchSocket {
             return Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * Closes every socket with the closing handshake, so the server, not the generator, closes TCP first, and
+     * waits up to 10 s for the closes to complete.
+     */
+    static void closeAll(EventLoop loop, BenchSocket[] sockets) {
+        loop.call(() -> {
+            for (BenchSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close(1000);
+                }
+            }
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && loop.call(() -> {
+            for (BenchSocket socket : sockets) {
+                if (socket != null && !socket.isClosed()) {
+                    return true;
+                }
+            }
+            return false;
+        })) {
+            EventLoop.pause(50);
         }
     }
 }

@@ -172,4 +172,14 @@ final class EventLoop implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Sleeps on the calling thread, which drives a scenario; never called on the loop thread. */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
 }

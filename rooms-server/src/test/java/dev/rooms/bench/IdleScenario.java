@@ -86,7 +86,7 @@ final class IdleScenario implements BenchSocket.Listener {
         long rssMax = stats.serverMemoryKib("VmRSS");
         long holdEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.idleHoldSeconds());
         while (System.nanoTime() < holdEnd) {
-            sleepMillis(Math.min(1000, TimeUnit.NANOSECONDS.toMillis(holdEnd - System.nanoTime()) + 1));
+            EventLoop.pause(Math.min(1000, TimeUnit.NANOSECONDS.toMillis(holdEnd - System.nanoTime()) + 1));
             rssMax = Math.max(rssMax, stats.serverMemoryKib("VmRSS"));
         }
         long rssHeld = stats.serverMemoryKib("VmRSS");
@@ -139,7 +139,7 @@ final class IdleScenario implements BenchSocket.Listener {
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (probeReceiptsNow() < expected && System.nanoTime() < deadline) {
-            sleepMillis(50);
+            EventLoop.pause(50);
         }
         return expected;
     }
@@ -172,40 +172,15 @@ final class IdleScenario implements BenchSocket.Listener {
         }
     }
 
-    /** Closes every socket with the closing handshake, so the server, not the generator, closes TCP first. */
     private void closeAll() {
         loop.call(() -> {
             closingAll = true;
-            for (BenchSocket socket : sockets) {
-                if (socket != null) {
-                    socket.close(1000);
-                }
-            }
             return null;
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && loop.call(() -> {
-            for (BenchSocket socket : sockets) {
-                if (socket != null && !socket.isClosed()) {
-                    return true;
-                }
-            }
-            return false;
-        })) {
-            sleepMillis(50);
-        }
+        BenchSocket.closeAll(loop, sockets);
     }
 
     private static String mib(long kib) {
         return kib < 0 ? "n/a" : String.format("%.0f MiB", kib / 1024.0);
-    }
-
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

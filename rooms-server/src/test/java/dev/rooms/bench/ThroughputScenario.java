@@ -389,28 +389,12 @@ final class ThroughputScenario implements BenchSocket.Listener {
                 mismatch, nonceMismatch, unexpectedCloses, messages, late);
     }
 
-    /** Closes every socket with the closing handshake, so the server, not the generator, closes TCP first. */
     private void closeAll() {
         loop.call(() -> {
             closingAll = true;
-            for (BenchSocket socket : sockets) {
-                if (socket != null) {
-                    socket.close(1000);
-                }
-            }
             return null;
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && loop.call(() -> {
-            for (BenchSocket socket : sockets) {
-                if (socket != null && !socket.isClosed()) {
-                    return true;
-                }
-            }
-            return false;
-        })) {
-            sleepMillis(50);
-        }
+        BenchSocket.closeAll(loop, sockets);
     }
 
     private void report(ProcStats.Sample from, ProcStats.Sample to, String loadBefore, boolean drained,
