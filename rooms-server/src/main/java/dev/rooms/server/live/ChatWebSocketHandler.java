@@ -18,10 +18,12 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The room socket: decodes each frame and hands it on, chat to the {@link RoomSequencer}, signals through
- * the {@link SignalRelay}. Anything else is dropped with a log line and the socket stays open.
+ * the {@link SignalRelay}. A refused chat message is answered with an error frame to its sender if it carried
+ * a nonce; anything else is dropped with a log line. The socket stays open.
  */
 final class ChatWebSocketHandler implements WebSocketHandler {
 
@@ -36,6 +38,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private final RoomSequencer chat;
     private final SignalRelay signals;
     private final LiveProperties properties;
+    private final JsonMapper json;
     /**
      * Runs closes: a close frame to a stalled peer may wait up to the send timeout, which must not hold up
      * the thread that decided to close (often one delivering to a whole room).
@@ -43,12 +46,13 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private volatile ExecutorService closer;
 
     ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, RoomSequencer chat, SignalRelay signals,
-                         LiveProperties properties) {
+                         LiveProperties properties, JsonMapper json) {
         this.registry = registry;
         this.decoder = decoder;
         this.chat = chat;
         this.signals = signals;
         this.properties = properties;
+        this.json = json;
         this.closer = newCloser();
     }
 
@@ -132,6 +136,12 @@ final class ChatWebSocketHandler implements WebSocketHandler {
                     new ChatPost(connection.userId(), message.content(), message.nonce()));
         } else if (frame instanceof InboundFrame.Signal signal) {
             accepted = signals.relay(connection, signal);
+        } else if (frame instanceof InboundFrame.Refused refused) {
+            log.debug("Refusing a chat message from {}: {}", connection, refused.refusal().code());
+            if (refused.nonce() != null) {
+                // Through the connection's queue, like every frame to it, so it cannot interleave with broadcasts.
+                connection.send(refused.refusal().errorFrame(json, refused.nonce()));
+            }
         } else if (frame instanceof InboundFrame.Dropped dropped) {
             log.debug("Dropping a frame from {}: {}", connection, dropped.reason());
         }

@@ -9,8 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decodes and validates client text frames, following the original server: a known {@code webrtc-*}
- * {@code type} makes a signal; otherwise an object whose {@code content} is a non-blank string is chat,
- * whatever other {@code type} it has; everything else is dropped.
+ * {@code type} makes a signal; any other object is chat, whatever other {@code type} it has, and is refused
+ * unless its {@code content} is a non-blank string within the length limit; everything else is dropped.
  */
 final class FrameDecoder {
 
@@ -60,22 +60,30 @@ final class FrameDecoder {
     }
 
     private InboundFrame chat(JsonNode node) {
+        String nonce = usableNonce(node.get("nonce"));
         JsonNode content = node.get("content");
         if (content == null) {
-            return new InboundFrame.Dropped("no content");
+            return new InboundFrame.Refused(ChatRefusal.contentMissing(), nonce);
+        }
+        if (content.isNull()) {
+            return new InboundFrame.Refused(ChatRefusal.contentNull(), nonce);
         }
         if (!content.isString()) {
-            return new InboundFrame.Dropped("content is not a string");
+            return new InboundFrame.Refused(ChatRefusal.contentNotString(), nonce);
         }
         String text = content.stringValue();
         if (text.isBlank()) {
-            return new InboundFrame.Dropped("content is blank");
+            return new InboundFrame.Refused(ChatRefusal.contentBlank(), nonce);
         }
         if (text.codePointCount(0, text.length()) > maxContentLength) {
-            return new InboundFrame.Dropped("content is longer than " + maxContentLength + " characters");
+            return new InboundFrame.Refused(ChatRefusal.contentTooLong(maxContentLength), nonce);
         }
-        JsonNode nonce = node.get("nonce");
-        boolean usableNonce = nonce != null && nonce.isString() && nonce.stringValue().length() <= MAX_NONCE_LENGTH;
-        return new InboundFrame.Chat(text, usableNonce ? nonce.stringValue() : null);
+        return new InboundFrame.Chat(text, nonce);
+    }
+
+    /** The nonce if it is a string of at most {@value #MAX_NONCE_LENGTH} characters, else {@code null}. */
+    private static String usableNonce(JsonNode nonce) {
+        boolean usable = nonce != null && nonce.isString() && nonce.stringValue().length() <= MAX_NONCE_LENGTH;
+        return usable ? nonce.stringValue() : null;
     }
 }

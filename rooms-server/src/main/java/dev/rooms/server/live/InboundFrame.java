@@ -13,7 +13,14 @@ sealed interface InboundFrame {
     record Signal(ObjectNode fields, Long target) implements InboundFrame {
     }
 
-    /** A frame that is dropped, and why (for the log). */
+    /**
+     * A chat message that is refused; its sender is told why if {@code nonce} is not {@code null} (a usable
+     * nonce came with it), otherwise it is dropped like any unusable frame.
+     */
+    record Refused(ChatRefusal refusal, String nonce) implements InboundFrame {
+    }
+
+    /** A frame that is not chat and not a signal, dropped, and why (for the log). */
     record Dropped(String reason) implements InboundFrame {
     }
 }

@@ -98,7 +98,7 @@ class LiveConfiguration {
     ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, RoomSequencer sequencer,
                                               JsonMapper json, LiveProperties properties) {
         return new ChatWebSocketHandler(registry, new FrameDecoder(json, properties.maxContentLength()), sequencer,
-                new SignalRelay(sequencer, json), properties);
+                new SignalRelay(sequencer, json), properties, json);
     }
 
     @Bean

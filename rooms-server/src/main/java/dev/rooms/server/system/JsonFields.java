@@ -22,6 +22,11 @@ public final class JsonFields {
     public static final String NULL = "This field may not be null.";
     public static final String NOT_A_STRING = "Not a valid string.";
 
+    /** The message for a text longer than {@code maxLength} characters. */
+    public static String tooLong(int maxLength) {
+        return "Ensure this field has no more than " + maxLength + " characters.";
+    }
+
     private final JsonNode body;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
@@ -64,7 +69,7 @@ public final class JsonFields {
             return null;
         }
         if (value.codePointCount(0, value.length()) > maxLength) {
-            reject(field, "Ensure this field has no more than " + maxLength + " characters.");
+            reject(field, tooLong(maxLength));
             return null;
         }
         return value;

@@ -116,7 +116,7 @@ class ChatSocketTest extends LiveServerTest {
         List<String> invalid = List.of("not json", "{\"content\":", "[1,2,3]", "\"text\"", "42", "null", "{}",
                 "{\"content\":\"   \"}", "{\"content\":\"\"}", "{\"content\":null}", "{\"content\":7}",
                 "{\"content\":[\"a\"]}", "{\"type\":\"webrtc-unknown\",\"content\":\"x\"}",
-                "{\"content\":\"" + "a".repeat(5001) + "\"}", "{\"type\":\"webrtc-offer\",\"target\":\"bob\"}");
+                "{\"content\":\"" + "a".repeat(16_001) + "\"}", "{\"type\":\"webrtc-offer\",\"target\":\"bob\"}");
 
         for (String frame : invalid) {
             aliceSocket.send(frame);

@@ -30,10 +30,45 @@ class FrameDecoderTest {
     }
 
     @Test
-    void decodeWhenContentAtLimitThenChatAndAboveThenDropped() {
+    void decodeWhenContentAtLimitThenChatAndAboveThenRefusedAsTooLong() {
         String atLimit = "\uD83D\uDE00".repeat(5000); // code points, not UTF-16 units, count
         assertThat(decoder.decode("{\"content\":\"" + atLimit + "\"}")).isInstanceOf(InboundFrame.Chat.class);
-        assertThat(decoder.decode("{\"content\":\"" + "a".repeat(5001) + "\"}")).isInstanceOf(InboundFrame.Dropped.class);
+        assertThat(decoder.decode("{\"content\":\"" + "a".repeat(5001) + "\",\"nonce\":\"n\"}"))
+                .isEqualTo(new InboundFrame.Refused(
+                        new ChatRefusal("content_too_long", "Ensure this field has no more than 5000 characters."), "n"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{}                                                | content_missing    | This field is required.",
+            "{\"type\":\"chat\"}                                | content_missing    | This field is required.",
+            "{\"content\":null}                                | content_missing    | This field may not be null.",
+            "{\"content\":12}                                  | content_not_string | Not a valid string.",
+            "{\"content\":{\"a\":1}}                           | content_not_string | Not a valid string.",
+            "{\"content\":[\"a\"]}                             | content_not_string | Not a valid string.",
+            "{\"content\":\"\"}                                | content_blank      | This field may not be blank.",
+            "{\"content\":\"  \\n\\t \"}                         | content_blank      | This field may not be blank.",
+    })
+    void decodeWhenChatWithoutUsableContentThenRefusedWithCodeAndDetail(String text, String code, String detail) {
+        ChatRefusal refusal = new ChatRefusal(code, detail);
+
+        assertThat(decoder.decode(text)).isEqualTo(new InboundFrame.Refused(refusal, null));
+        assertThat(decoder.decode(withNonce(text, "\"n-1\""))).isEqualTo(new InboundFrame.Refused(refusal, "n-1"));
+        assertThat(decoder.decode(withNonce(text, "7"))).isEqualTo(new InboundFrame.Refused(refusal, null));
+        assertThat(decoder.decode(withNonce(text, "\"" + "x".repeat(65) + "\"")))
+                .isEqualTo(new InboundFrame.Refused(refusal, null));
+    }
+
+    private static String withNonce(String frame, String nonce) {
+        return frame.substring(0, frame.length() - 1) + (frame.equals("{}") ? "" : ",") + "\"nonce\":" + nonce + "}";
+    }
+
+    @Test
+    void errorFrameThenTypeNonceCodeAndDetailInThatOrder() {
+        String frame = ChatRefusal.contentBlank().errorFrame(JsonMapper.builder().build(), "n-\"1");
+
+        assertThat(frame).isEqualTo(
+                "{\"type\":\"error\",\"nonce\":\"n-\\\"1\",\"code\":\"content_blank\",\"detail\":\"This field may not be blank.\"}");
     }
 
     @Test
@@ -62,13 +97,7 @@ class FrameDecoderTest {
             "\"hello\"",
             "42",
             "null",
-            "{}",
-            "{\"content\":\"   \"}",
-            "{\"content\":\"\"}",
-            "{\"content\":null}",
-            "{\"content\":12}",
-            "{\"content\":{\"a\":1}}",
-            "{\"type\":\"webrtc-bogus\",\"content\":\"hi\"}",
+            "{\"type\":\"webrtc-bogus\",\"content\":\"hi\",\"nonce\":\"n-1\"}",
             "{\"type\":\"webrtc-offer\",\"target\":\"bob\"}",
             "{\"type\":\"webrtc-offer\",\"target\":1.5}",
     })
