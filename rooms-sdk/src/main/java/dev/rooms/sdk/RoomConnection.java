@@ -60,19 +60,30 @@ public interface RoomConnection extends AutoCloseable {
      * broadcast of it comes back (matched by a nonce the SDK adds), on a thread of the common pool — so it is safe
      * to wait for it inside a listener callback. Does not block.
      *
+     * <p>What the server accepts is the server's to decide: the SDK checks nothing about the content itself (the
+     * Rooms server takes a non-blank string of up to 16,000 characters by default; its operator may change that).
+     *
      * <p>The future fails with
      * <ul>
+     *   <li>a {@link ValidationException} as soon as the server refuses the message (it answers the SDK's nonce with
+     *       an error frame, so this never waits for the send timeout): nothing was stored, and sending the same text
+     *       again is refused again. {@link ValidationException#code()} is the server's reason for programs —
+     *       {@code content_blank}, {@code content_too_long}, {@code content_not_string}, {@code content_missing},
+     *       {@code throttled} (reserved) — and {@link ValidationException#detail()} (also the exception's message)
+     *       the reason for people, e.g. {@code Ensure this field has no more than 16000 characters.};</li>
      *   <li>a plain {@link TransportException} when the connection is not {@link ConnectionState#OPEN}: nothing
      *       was sent, sending again later is safe;</li>
      *   <li>an {@link UnconfirmedSendException} when the message was written but the connection dropped or was
      *       closed before its broadcast came back, or no broadcast came within the client's send timeout
      *       ({@link UnconfirmedSendException#timedOut()}): the message may or may not have been stored; if it was,
-     *       the listener receives it (after a reconnect, from the catch-up).</li>
+     *       the listener receives it (after a reconnect, from the catch-up). A frame larger than the server's frame
+     *       limit (64 KiB by default, far more than the content limit) is answered by closing the connection
+     *       ({@link CloseCodes#MESSAGE_TOO_BIG}), so it fails this way, and the connection reconnects.</li>
      * </ul>
      *
-     * @param content the text: not blank, at most 5,000 characters (Unicode code points, as the server counts)
+     * @param content the text
      * @return a future of the stored message
-     * @throws IllegalArgumentException if the content is blank or too long
+     * @throws NullPointerException if the content is {@code null}
      */
     CompletableFuture<Message> send(String content);
 

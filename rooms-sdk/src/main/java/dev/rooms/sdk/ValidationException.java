@@ -7,6 +7,10 @@ import java.util.Map;
  * The request was invalid (HTTP 400); {@link #fieldErrors()} says which fields and why, or {@link #detail()}
  * explains (e.g. malformed JSON).
  *
+ * <p>It also fails the future of {@link RoomConnection#send(String)} when the server refused the chat message
+ * (blank, too long): then {@link #status()} is 400, {@link #code()} is the server's reason (such as
+ * {@code content_too_long}), {@link #detail()} and the message say it for people, and there are no field errors.
+ *
  * <p>Immutable and safe to share between threads.
  */
 public class ValidationException extends ApiException {

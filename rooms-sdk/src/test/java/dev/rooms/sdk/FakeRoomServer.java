@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,7 +31,8 @@ import okhttp3.internal.ws.RealWebSocket;
 /**
  * A small stand-in for the Rooms server on MockWebServer: one room ({@value #ROOM_ID}) with stored messages, its
  * history endpoint (with {@code after} and {@code limit}), token refresh, a room list, and the live WebSocket that
- * stores chat frames and broadcasts them with the sender's nonce, and relays signals with {@code sender_id}.
+ * stores chat frames and broadcasts them with the sender's nonce (or refuses them as the real server does, with an
+ * error frame to a sender that gave a nonce), and relays signals with {@code sender_id}.
  */
 public final class FakeRoomServer implements AutoCloseable {
 
@@ -41,7 +43,15 @@ public final class FakeRoomServer implements AutoCloseable {
     /** A chat frame with this content blocks the server's reader for that socket: it stops answering pings. */
     public static final String FREEZE = "__freeze__";
 
+    /** The real server's default content limit, in code points. */
+    public static final int MAX_CONTENT = 16_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> DETAILS = Map.of(
+            "content_missing", "This field is required.",
+            "content_not_string", "Not a valid string.",
+            "content_blank", "This field may not be blank.",
+            "content_too_long", "Ensure this field has no more than " + MAX_CONTENT + " characters.");
 
     private final MockWebServer server = new MockWebServer();
     private final List<ObjectNode> messages = new CopyOnWriteArrayList<>();
@@ -296,7 +306,14 @@ public final class FakeRoomServer implements AutoCloseable {
                 }
                 return;
             }
-            if (!content.isBlank()) {
+            String refusal = refusal(frame.get("content"));
+            if (refusal != null) {
+                // As the real server: the sender is told only if it sent a nonce.
+                if (frame.hasNonNull("nonce")) {
+                    webSocket.send(JSON.createObjectNode().put("type", "error").put("nonce", frame.get("nonce").asText())
+                            .put("code", refusal).put("detail", DETAILS.get(refusal)).toString());
+                }
+            } else {
                 ObjectNode message = store(1, "bot@example.com", "Bot", content);
                 ObjectNode broadcast = message.deepCopy();
                 if (frame.hasNonNull("nonce")) {
@@ -304,6 +321,20 @@ public final class FakeRoomServer implements AutoCloseable {
                 }
                 broadcast(broadcast);
             }
+        }
+
+        private static String refusal(JsonNode content) {
+            if (content == null || content.isNull()) {
+                return "content_missing";
+            }
+            if (!content.isTextual()) {
+                return "content_not_string";
+            }
+            if (content.asText().isBlank()) {
+                return "content_blank";
+            }
+            String text = content.asText();
+            return text.codePointCount(0, text.length()) > MAX_CONTENT ? "content_too_long" : null;
         }
 
         @Override

@@ -192,20 +192,56 @@ class LiveConnectionTest {
     }
 
     @Test
-    void sendRejectsBlankAndOversizedContent() throws Exception {
-        connectAndOpen();
+    void sendWhenTheServerRefusesFailsAtOnceWithItsReasonAndChecksNothingItself() throws Exception {
+        Peer peer = connectAndOpen();
         RoomConnection connection = connections.get(0);
+        String tooLong = "\uD83D\uDE00".repeat(FakeRoomServer.MAX_CONTENT + 1);
 
-        assertThatThrownBy(() -> connection.send("  ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> connection.send("x".repeat(5_001))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> connection.send("\uD83D\uDE00".repeat(5_001)))
-                .isInstanceOf(IllegalArgumentException.class);
+        CompletableFuture<Message> blank = connection.send("  ");
+        CompletableFuture<Message> long_ = connection.send(tooLong);
+
+        // Well before the client's 30 s send timeout.
+        assertThatThrownBy(() -> blank.get(5, TimeUnit.SECONDS)).cause()
+                .isExactlyInstanceOf(ValidationException.class)
+                .hasMessage("This field may not be blank.")
+                .satisfies(e -> {
+                    ValidationException refused = (ValidationException) e;
+                    assertThat(refused.code()).isEqualTo("content_blank");
+                    assertThat(refused.detail()).isEqualTo("This field may not be blank.");
+                    assertThat(refused.status()).isEqualTo(400);
+                    assertThat(refused.fieldErrors()).isEmpty();
+                });
+        assertThatThrownBy(() -> long_.get(5, TimeUnit.SECONDS)).cause()
+                .isExactlyInstanceOf(ValidationException.class)
+                .hasMessage("Ensure this field has no more than 16000 characters.")
+                .extracting(e -> ((ValidationException) e).code()).isEqualTo("content_too_long");
+        assertThat(peer.nextFrame().get("content").asText()).isEqualTo("  ");
+        assertThat(peer.nextFrame().get("content").asText()).isEqualTo(tooLong);
+        assertThat(connection.state()).isEqualTo(ConnectionState.OPEN);
+        listener.expectNoMoreEvents(Duration.ofMillis(100));
     }
 
     @Test
-    void sendCountsContentInCodePointsAsTheServerDoes() throws Exception {
+    void errorFramesThatAnswerNoPendingSendAreIgnored() throws Exception {
         connectAndOpen();
-        String emoji = "\uD83D\uDE00".repeat(5_000);
+        RoomConnection connection = connections.get(0);
+        CompletableFuture<Message> pending = connection.send(FakeRoomServer.FREEZE);
+
+        server.sendToAll("{\"type\":\"error\",\"nonce\":\"someone-elses\",\"code\":\"content_blank\","
+                + "\"detail\":\"This field may not be blank.\"}");
+        server.sendToAll("{\"type\":\"error\",\"code\":\"throttled\",\"detail\":\"Slow down.\"}");
+        server.sendToAll("{\"type\":\"error\",\"id\":7,\"content\":\"not a message\"}");
+        long id = server.post("after the errors");
+
+        assertThat(listener.expectMessage().id()).isEqualTo(id);
+        listener.expectNoMoreEvents(Duration.ofMillis(100));
+        assertThat(pending).isNotDone();
+    }
+
+    @Test
+    void sendLeavesTheLimitToTheServerSoItsLongestMessageInCodePointsGoesThrough() throws Exception {
+        connectAndOpen();
+        String emoji = "\uD83D\uDE00".repeat(FakeRoomServer.MAX_CONTENT);
 
         Message sent = connections.get(0).send(emoji).get(5, TimeUnit.SECONDS);
 

@@ -22,10 +22,21 @@ final class Frames {
     }
 
     /**
+     * The server's answer to a chat message it refused, {@code {"type": "error", "nonce", "code", "detail"}}.
+     *
+     * @param nonce  the refused message's nonce, or {@code null} if the frame had none
+     * @param code   the machine-readable reason, such as {@code content_too_long}, or {@code null}
+     * @param detail the reason for people, or {@code null}
+     */
+    record Refusal(String nonce, String code, String detail) {
+    }
+
+    /**
      * Decodes a server frame.
      *
      * @param text the frame's text
-     * @return a {@link Message} or a {@link Signal}; {@code null} for anything else (not JSON, unknown type)
+     * @return a {@link Message}, a {@link Signal} or a {@link Refusal}; {@code null} for anything else (not JSON,
+     *     unknown type)
      */
     static Object decode(String text) {
         JsonNode node;
@@ -41,6 +52,10 @@ final class Frames {
             String type = node.path("type").asText("");
             if (type.startsWith("webrtc-")) {
                 return signal(type, node);
+            }
+            if (type.equals("error")) {
+                return new Refusal(textOrNull(node.get("nonce")), textOrNull(node.get("code")),
+                        textOrNull(node.get("detail")));
             }
             if (node.hasNonNull("id") && node.hasNonNull("content")) {
                 return Json.mapper().treeToValue(node, Message.class);
@@ -94,6 +109,10 @@ final class Frames {
             }
         });
         return extras;
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || !node.isTextual() ? null : node.asText();
     }
 
     private static Long longOrNull(JsonNode node) {

@@ -9,6 +9,7 @@ import dev.rooms.sdk.RoomListener;
 import dev.rooms.sdk.RoomsException;
 import dev.rooms.sdk.TransportException;
 import dev.rooms.sdk.UnconfirmedSendException;
+import dev.rooms.sdk.ValidationException;
 import dev.rooms.sdk.model.Candidate;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.SessionDescription;
@@ -56,7 +57,6 @@ public final class LiveConnection implements RoomConnection {
 
     private static final System.Logger LOG = System.getLogger(LiveConnection.class.getName());
     private static final Pattern REJECTED = Pattern.compile("Invalid status code received: (\\d{3})");
-    private static final int MAX_CONTENT = 5_000;
     /** How long a closing socket may wait for the server's close frame before it is cut. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     private static final String DROPPED_UNCONFIRMED =
@@ -163,16 +163,8 @@ public final class LiveConnection implements RoomConnection {
 
     @Override
     public CompletableFuture<Message> send(String content) {
+        // Length and blankness are the server's to judge: it answers a refusal with an error frame (see received).
         Objects.requireNonNull(content, "content == null");
-        if (content.isBlank()) {
-            throw new IllegalArgumentException("content is blank");
-        }
-        // The server counts characters as code points, so an emoji is one character, not two UTF-16 units.
-        int characters = content.codePointCount(0, content.length());
-        if (characters > MAX_CONTENT) {
-            throw new IllegalArgumentException(
-                    "content longer than " + MAX_CONTENT + " characters: " + characters);
-        }
         Socket current = socket;
         if (state != ConnectionState.OPEN || current == null) {
             return CompletableFuture.failedFuture(notConnected());
@@ -348,6 +340,17 @@ public final class LiveConnection implements RoomConnection {
             deliver(message);
         } else if (frame instanceof Signal signal) {
             dispatch(l -> l.onSignal(this, signal));
+        } else if (frame instanceof Frames.Refusal refusal) {
+            refuse(refusal);
+        }
+    }
+
+    /** Fails the send the server refused; a refusal of no pending send (not ours, or timed out) is ignored. */
+    private void refuse(Frames.Refusal refusal) {
+        CompletableFuture<Message> waiting = refusal.nonce() == null ? null : pending.remove(refusal.nonce());
+        if (waiting != null) {
+            ValidationException failure = new ValidationException(refusal.detail(), refusal.code(), null);
+            CompletableFuture.runAsync(() -> waiting.completeExceptionally(failure));
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  */
 public final class AdminBot implements RoomListener {
 
-    private static final int MAX_CONTENT = 5_000;
+    /** Keeps the answer readable; the server would take more (16,000 characters by default) and refuses beyond. */
+    private static final int MAX_ANSWER = 5_000;
 
     private final RoomsClient client;
 
@@ -68,7 +69,7 @@ public final class AdminBot implements RoomListener {
         String text = rooms.stream()
                 .map(room -> "#" + room.id() + " " + room.name() + " (" + room.roomType().wireValue() + ")")
                 .collect(Collectors.joining(", ", "Rooms: ", ""));
-        return text.length() <= MAX_CONTENT ? text : text.substring(0, MAX_CONTENT - 1) + "…";
+        return text.length() <= MAX_ANSWER ? text : text.substring(0, MAX_ANSWER - 1) + "…";
     }
 
     @Override
