@@ -2,6 +2,7 @@ package dev.rooms.cli;
 
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.UnconfirmedSendException;
+import dev.rooms.sdk.ValidationException;
 import dev.rooms.sdk.model.Message;
 import java.util.ArrayList;
 import java.time.Duration;
@@ -74,11 +75,16 @@ final class SendCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Sends and waits for the server's confirmation; an unconfirmed message says which one it was. */
+    /** Sends and waits for the server's confirmation; a refused or unconfirmed message says which one it was. */
     private Message confirmed(LiveRoom live, String content, int confirmedBefore) {
         try {
             return live.connection().send(content).join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof ValidationException refused) {
+                throw new CliException(ExitCodes.ERROR, "message " + (confirmedBefore + 1) + " ('"
+                        + abbreviate(content) + "') not sent: " + refused.getMessage()
+                        + (confirmedBefore > 0 ? " (the " + confirmedBefore + " before it were stored)" : ""));
+            }
             if (e.getCause() instanceof UnconfirmedSendException unconfirmed) {
                 throw new CliException(ExitCodes.UNCONFIRMED, "message " + (confirmedBefore + 1) + " ('"
                         + abbreviate(content) + "'): " + unconfirmed.getMessage()

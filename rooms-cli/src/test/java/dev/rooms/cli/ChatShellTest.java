@@ -187,6 +187,25 @@ class ChatShellTest {
     }
 
     @Test
+    void aMessageTheServerRefusesShowsItsReasonAboveThePromptAndTheShellGoesOn() throws Exception {
+        Cli ada = new Cli();
+        ada.registerFresh("Ada");
+        Room room = ada.sdk().rooms().create("Refused " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+
+        try (Shell shell = Shell.start(ada, room.name())) {
+            shell.type("\u001b[200~" + "x".repeat(16_001) + "\u001b[201~\r");
+            shell.awaitScreen("!! not sent (Ensure this field has no more than 16000 characters.): "
+                    + "x".repeat(39) + "…");
+            shell.type("still here\r");
+            shell.awaitScreen("» Ada: still here");
+        }
+
+        assertThat(ada.sdk().rooms().listMessages(room.id())).extracting(Message::content)
+                .containsExactly("still here");
+    }
+
+    @Test
     void slashCommandsHistoryAndCtrlCLeaveCleanly() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Ada");

@@ -150,6 +150,35 @@ class MessageCommandsTest {
                 .containsExactly("anyone there?");
     }
 
+    @Test
+    void sendOfAMessageTheServerRefusesPrintsItsReasonOnOneLineAndExits1() {
+        Room room = newRoom();
+        String sixThousand = "y".repeat(6_000);
+
+        Cli.Result accepted = ada.run("send", room.name(), sixThousand);
+        Cli.Result refused = ada.run("send", room.name(), "x".repeat(16_001));
+
+        assertThat(accepted.exitCode()).isZero();
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(refused.err()).isEqualTo("error: message 1 ('" + "x".repeat(39) + "…') not sent: "
+                + "Ensure this field has no more than 16000 characters." + System.lineSeparator());
+        assertThat(ada.sdk().rooms().listMessages(room.id())).extracting(Message::content)
+                .containsExactly(sixThousand);
+    }
+
+    @Test
+    void sendFromStdinStopsAtTheRefusedLineAndSaysWhichItWasAndWhatWasStored() {
+        Room room = newRoom();
+
+        Cli.Result refused = ada.runWithInput("one\n" + "x".repeat(16_001) + "\nthree\n", "send", room.name());
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(refused.err()).isEqualTo("error: message 2 ('" + "x".repeat(39) + "…') not sent: "
+                + "Ensure this field has no more than 16000 characters. (the 1 before it were stored)"
+                + System.lineSeparator());
+        assertThat(ada.sdk().rooms().listMessages(room.id())).extracting(Message::content).containsExactly("one");
+    }
+
     private JsonNode read(String line) {
         try {
             return json.readTree(line);

@@ -68,17 +68,13 @@ final class RoomSession implements RoomListener, AutoCloseable {
 
     /** Sends a message; it is shown when the server's broadcast comes back, a failure is shown as an error. */
     void send(String text) {
-        try {
-            connection.send(text).whenComplete((message, failure) -> {
-                if (failure != null) {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    printer.accept(format.error("not sent (" + cause.getMessage() + "): " + abbreviate(text)));
-                }
-            });
-        } catch (IllegalArgumentException e) {
-            printer.accept(format.error("not sent: " + e.getMessage()));
-        }
+        connection.send(text).whenComplete((message, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                printer.accept(format.error("not sent (" + cause.getMessage() + "): " + abbreviate(text)));
+            }
+        });
     }
 
     synchronized List<Seen> seen() {

@@ -19,6 +19,7 @@ import dev.rooms.sdk.ConnectionState;
 import dev.rooms.sdk.NotFoundException;
 import dev.rooms.sdk.RecordingListener;
 import dev.rooms.sdk.RoomConnection;
+import dev.rooms.sdk.ValidationException;
 import dev.rooms.sdk.model.Candidate;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
@@ -91,19 +92,37 @@ class LiveRoomEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void longestContentTheServerAcceptsIsAlsoWhatTheSdkSends() throws Exception {
+    void longestContentTheServerAcceptsIsStoredAndOneMoreCharacterFailsTheSendAtOnceWithTheServersReason()
+            throws Exception {
         Account ada = newAccount("Ada");
+        Account bob = newAccount("Bob");
         Room room = newRoom(ada, "Long");
         Live adaLive = open(ada, room);
-        String longest = "\uD83D\uDE00".repeat(5_000);
+        Live bobLive = open(bob, room);
+        String longest = "\uD83D\uDE00".repeat(16_000);
 
         Message stored = adaLive.connection().send(longest).get(10, TimeUnit.SECONDS);
+        CompletableFuture<Message> tooLong = adaLive.connection().send(longest + "!");
+        CompletableFuture<Message> blank = adaLive.connection().send(" \n ");
 
         assertThat(stored.content()).isEqualTo(longest);
-        assertThat(ada.client().rooms().recentMessages(room.id(), 1)).extracting(Message::content)
-                .containsExactly(longest);
-        assertThatThrownBy(() -> adaLive.connection().send(longest + "!"))
-                .isInstanceOf(IllegalArgumentException.class);
+        // Well within the client's 30 s send timeout: the server's error frame fails the send.
+        assertThatThrownBy(() -> tooLong.get(10, TimeUnit.SECONDS)).cause()
+                .isExactlyInstanceOf(ValidationException.class)
+                .hasMessage("Ensure this field has no more than 16000 characters.")
+                .extracting(e -> ((ValidationException) e).code()).isEqualTo("content_too_long");
+        assertThatThrownBy(() -> blank.get(10, TimeUnit.SECONDS)).cause()
+                .isExactlyInstanceOf(ValidationException.class)
+                .hasMessage("This field may not be blank.")
+                .extracting(e -> ((ValidationException) e).code()).isEqualTo("content_blank");
+        assertThat(adaLive.connection().state()).isEqualTo(ConnectionState.OPEN);
+        Message after = adaLive.connection().send("after").get(10, TimeUnit.SECONDS);
+        assertThat(bobLive.hears().expectMessage()).isEqualTo(stored);
+        assertThat(bobLive.hears().expectMessage()).isEqualTo(after);
+        assertThat(adaLive.hears().expectMessage()).isEqualTo(stored);
+        assertThat(adaLive.hears().expectMessage()).isEqualTo(after);
+        assertThat(ada.client().rooms().recentMessages(room.id(), 5)).extracting(Message::content)
+                .containsExactly(longest, "after");
     }
 
     @Test
