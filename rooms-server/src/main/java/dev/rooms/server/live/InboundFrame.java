@@ -20,7 +20,10 @@ sealed interface InboundFrame {
     record Refused(ChatRefusal refusal, String nonce) implements InboundFrame {
     }
 
-    /** A frame that is not chat and not a signal, dropped, and why (for the log). */
+    /**
+     * A frame dropped without an answer (not JSON, not an object, an unknown WebRTC type, a signal whose target
+     * is not a user id), and why (for the log).
+     */
     record Dropped(String reason) implements InboundFrame {
     }
 }

@@ -140,11 +140,11 @@ class ChatSocketTest extends LiveServerTest {
         SocketClient bobSocket = connect(room, bob);
         String sdp = "a=candidate ".repeat(5000); // ~60 KB: arrives in many container-buffer parts
 
-        aliceSocket.sendJson(Map.of("content", "é".repeat(5000)));
+        aliceSocket.sendJson(Map.of("content", "é".repeat(16_000)));
         aliceSocket.sendJson(Map.of("type", "webrtc-answer", "answer", Map.of("type", "answer", "sdp", sdp)));
 
-        assertThat(aliceSocket.next().get("content").stringValue()).isEqualTo("é".repeat(5000));
-        assertThat(bobSocket.next().get("content").stringValue()).isEqualTo("é".repeat(5000));
+        assertThat(aliceSocket.next().get("content").stringValue()).isEqualTo("é".repeat(16_000));
+        assertThat(bobSocket.next().get("content").stringValue()).isEqualTo("é".repeat(16_000));
         assertThat(bobSocket.next().get("answer").get("sdp").stringValue()).isEqualTo(sdp);
     }
 
