@@ -159,7 +159,7 @@ final class Invocation {
 
     /** Asks on stderr (stdout stays clean for scripts) and reads the answer from standard input. */
     String prompt(String question) {
-        err.print(question);
+        err.print(TerminalText.line(question));
         err.flush();
         String line = readLine();
         if (line == null) {

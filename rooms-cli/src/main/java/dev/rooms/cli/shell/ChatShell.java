@@ -1,5 +1,6 @@
 package dev.rooms.cli.shell;
 
+import dev.rooms.cli.TerminalText;
 import dev.rooms.sdk.Rooms;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Message;
@@ -101,7 +102,7 @@ public final class ChatShell {
                     if (line.wordIndex() == 0 && line.word().startsWith("/")) {
                         COMMANDS.forEach(command -> candidates.add(new Candidate(command)));
                     } else if (line.wordIndex() == 1 && "/join".equals(line.words().get(0))) {
-                        client.rooms().list().forEach(r2 -> candidates.add(new Candidate(r2.name())));
+                        client.rooms().list().forEach(r2 -> candidates.add(new Candidate(completion(r2))));
                     }
                 })
                 .build();
@@ -112,6 +113,11 @@ public final class ChatShell {
         lineReader.getKeyMaps().get(LineReader.MAIN)
                 .bind(new Reference("rooms-insert-newline"), KeyMap.alt('\r'), KeyMap.alt('\n'));
         return lineReader;
+    }
+
+    /** A room's name to complete {@code /join} with, or its {@code #id} when the name holds characters not shown. */
+    private static String completion(Room room) {
+        return TerminalText.line(room.name()).equals(room.name()) ? room.name() : "#" + room.id();
     }
 
     private void loop() {
