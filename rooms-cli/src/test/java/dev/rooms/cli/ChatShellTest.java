@@ -31,10 +31,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.EnumSet;
+import org.jline.builtins.ScreenTerminal;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.ControlChar;
 import org.jline.terminal.Attributes.InputFlag;
 import org.jline.terminal.Attributes.LocalFlag;
+import org.jline.terminal.Attributes.OutputFlag;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
@@ -231,6 +233,45 @@ class ChatShellTest {
         assertThat(shell.screen()).contains("left " + room.name());
     }
 
+    @Test
+    void hostileTextFromAnotherUserCannotForgeALineRetitleOrClearTheScreen() throws Exception {
+        Cli eve = new Cli();
+        eve.registerFresh("Eve");
+        Cli mallory = new Cli();
+        mallory.registerFresh("Mallory");
+        mallory.run("profile", "update", "--name", "Mallory\r\u001b[2K02:37   Bob");
+        Cli bob = new Cli();
+        bob.registerFresh("Bob");
+        String name = "Hostile " + UUID.randomUUID().toString().substring(0, 6);
+        eve.run("room", "create", name, "--description",
+                "quiet\u001b]0;pwned title\u0007 room\n02:37   Bob: fake description line");
+
+        try (Shell bobShell = Shell.start(bob, name)) {
+            eve.run("send", name, "harmless\r\u001b[2K02:37   Bob: I owe Ada 100 EUR");
+            eve.run("send", name, "\u001b]0;pwned title\u0007retitled?");
+            eve.run("send", name, "\u001b[2J\u001b[Hcleared?");
+            eve.run("send", name, "line one\n02:37   Bob: I owe Ada 200 EUR\r\n\u202eRUE 003");
+            mallory.run("send", name, "hi from mallory");
+            bobShell.awaitScreen("hi from mallory");
+            bobShell.type("/rooms\r");
+            bobShell.awaitScreen(name + " (chat) - quiet");
+
+            String raw = bobShell.rawScreen();
+            assertThat(raw).doesNotContain("\u001b]", "\u0007", "\u001b[2J", "\u001b[2K", "\u202e", "pwned title");
+            List<String> screen = bobShell.rendered();
+            assertThat(screen).noneMatch(line -> line.matches("\\d\\d:\\d\\d +Bob:.*"));
+            assertThat(screen).anyMatch(line -> line.matches("\\d\\d:\\d\\d   Eve: harmless␍␛02:37   Bob: I owe Ada 100 EUR"));
+            assertThat(screen).anyMatch(line -> line.matches("\\d\\d:\\d\\d   Eve: ␛retitled\\?"));
+            assertThat(screen).anyMatch(line -> line.matches("\\d\\d:\\d\\d   Eve: ␛␛cleared\\?"));
+            // The emulator draws the gutter's box-drawing bar as '|'.
+            assertThat(String.join("\n", screen)).containsSubsequence(
+                    "-- joined " + name + ": quiet␛ room␊02:37   Bob: fake description line",
+                    "Eve: line one\n           | 02:37   Bob: I owe Ada 200 EUR\n           | \uFFFDRUE 003\n",
+                    "Mallory␍␛02:37   Bob: hi from mallory",
+                    name + " (chat) - quiet␛ room␊02:37   Bob: fake description line");
+        }
+    }
+
     private static RoomConnection openConnection(Cli cli, Room room) {
         CountDownLatch open = new CountDownLatch(1);
         RoomConnection connection = cli.sdk().connect(room.id(), new RoomListener() {
@@ -250,6 +291,9 @@ class ChatShellTest {
 
         private static final Pattern ESCAPES = Pattern.compile("\u001b\\[[0-9;?>=]*[ -/]*[@-~]|\u001b[()][0-9A-Za-z]|"
                 + "\u001b[=>78MDEc]|\r|\u0007");
+
+        private static final int COLUMNS = 160;
+        private static final int ROWS = 50;
 
         private final PipedOutputStream keys;
         private final ByteArrayOutputStream screen;
@@ -271,6 +315,7 @@ class ChatShellTest {
             Attributes tty = new Attributes();
             tty.setLocalFlags(EnumSet.of(LocalFlag.ISIG, LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.IEXTEN), true);
             tty.setInputFlags(EnumSet.of(InputFlag.ICRNL), true);
+            tty.setOutputFlags(EnumSet.of(OutputFlag.OPOST, OutputFlag.ONLCR), true);
             tty.setControlChar(ControlChar.VINTR, 3);
             tty.setControlChar(ControlChar.VEOF, 4);
             tty.setControlChar(ControlChar.VERASE, 127);
@@ -278,7 +323,7 @@ class ChatShellTest {
             // to the pty's process group instead of to this JVM.
             Terminal terminal = new ExternalTerminal("test", "xterm", input, screen, StandardCharsets.UTF_8);
             terminal.setAttributes(tty);
-            terminal.setSize(new Size(160, 50));
+            terminal.setSize(new Size(COLUMNS, ROWS));
             Environment environment = new Environment(cli.variables, new ByteArrayInputStream(new byte[0]), null,
                     true, () -> terminal);
             StringWriter err = new StringWriter();
@@ -308,6 +353,13 @@ class ChatShellTest {
 
         String screen() {
             return strip(rawScreen());
+        }
+
+        /** The screen as a terminal of the same size shows it: the output replayed on a VT100 emulator. */
+        List<String> rendered() {
+            ScreenTerminal emulator = new ScreenTerminal(COLUMNS, ROWS);
+            emulator.write(rawScreen());
+            return emulator.toString().lines().map(String::stripTrailing).toList();
         }
 
         static String strip(String raw) {
