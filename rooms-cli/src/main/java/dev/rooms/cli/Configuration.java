@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * </pre>
  * Precedence for the server: {@code --server} &gt; {@code ROOMS_SERVER} &gt; the profile's {@code server} &gt;
  * {@value #DEFAULT_SERVER}. The profile: {@code --profile} &gt; {@code ROOMS_PROFILE} &gt; {@code default}.
- * Tokens live in {@code tokens/<profile>.json}, readable by the owner only; directories are created
- * {@code rwx------}.
+ * Tokens live in {@code tokens/<profile>.json}, readable by the owner only, with the server they came from (they
+ * are sent nowhere else); directories are created {@code rwx------}.
  */
 final class Configuration {
 
@@ -41,12 +41,15 @@ final class Configuration {
     private final String profile;
     private final String server;
     private final String serverSource;
+    private final String profileServer;
 
-    private Configuration(Path directory, String profile, String server, String serverSource) {
+    private Configuration(Path directory, String profile, String server, String serverSource,
+                          String profileServer) {
         this.directory = directory;
         this.profile = profile;
         this.server = server;
         this.serverSource = serverSource;
+        this.profileServer = profileServer;
     }
 
     static Configuration resolve(Environment environment, String profileOption, String serverOption) {
@@ -56,17 +59,17 @@ final class Configuration {
             throw new CliException(ExitCodes.USAGE, "invalid profile name '" + profile
                     + "' (letters, digits, '.', '_' and '-')");
         }
+        String configured = readSections(directory.resolve("config")).getOrDefault(profile, Map.of()).get("server");
+        String profileServer = configured != null ? configured : DEFAULT_SERVER;
         if (serverOption != null) {
-            return new Configuration(directory, profile, serverOption, "--server");
+            return new Configuration(directory, profile, serverOption, "--server", profileServer);
         }
         if (environment.variable("ROOMS_SERVER") != null) {
-            return new Configuration(directory, profile, environment.variable("ROOMS_SERVER"), "ROOMS_SERVER");
+            return new Configuration(directory, profile, environment.variable("ROOMS_SERVER"), "ROOMS_SERVER",
+                    profileServer);
         }
-        String configured = readSections(directory.resolve("config")).getOrDefault(profile, Map.of()).get("server");
-        if (configured != null) {
-            return new Configuration(directory, profile, configured, "profile " + profile);
-        }
-        return new Configuration(directory, profile, DEFAULT_SERVER, "default");
+        return new Configuration(directory, profile, profileServer,
+                configured != null ? "profile " + profile : "default", profileServer);
     }
 
     private static Path directory(Environment environment) {
@@ -98,6 +101,15 @@ final class Configuration {
     /** Where the server URL came from, for {@code whoami}: {@code --server}, {@code ROOMS_SERVER}, ... */
     String serverSource() {
         return serverSource;
+    }
+
+    /**
+     * The profile's own server: its {@code server} in the config file, else the default, whatever
+     * {@code --server} or {@code ROOMS_SERVER} say. Tokens saved before token files recorded their server are
+     * this server's.
+     */
+    String profileServer() {
+        return profileServer;
     }
 
     Path directory() {

@@ -143,14 +143,14 @@ class ChatShellTest {
     void aDroppedConnectionShowsStatusAboveTheInputAndCatchesUpEveryMessageOnceInOrder() throws Exception {
         Cli alice = new Cli();
         alice.registerFresh("Steady");
-        Cli bob = new Cli();
-        bob.registerFresh("Roamer");
         Room room = alice.sdk().rooms().create("Drop " + UUID.randomUUID().toString().substring(0, 6), null,
                 RoomType.CHAT);
         RoomConnection steady = openConnection(alice, room);
 
         try (TcpProxy proxy = new TcpProxy(TestServer.port())) {
+            Cli bob = new Cli();
             bob.variables.put("ROOMS_SERVER", proxy.url());
+            bob.registerFresh("Roamer");
             try (Shell bobShell = Shell.start(bob, room.name())) {
                 steady.send("m1 before the drop").get(10, TimeUnit.SECONDS);
                 bobShell.awaitScreen("Steady: m1 before the drop");
