@@ -2,15 +2,21 @@ package dev.rooms.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +41,8 @@ final class Configuration {
     static final String DEFAULT_SERVER = "http://localhost:8000";
     static final String DEFAULT_PROFILE = "default";
 
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private final Path directory;
@@ -124,22 +132,40 @@ final class Configuration {
         return directory.resolve("history");
     }
 
-    /** Creates the config directory owner-only if it is missing and returns it. */
+    /**
+     * Creates the config directory owner-only if it is missing and returns it. {@link Files#createDirectories}
+     * tolerates a directory that another process creates at the same moment.
+     */
     Path createDirectory() {
         try {
-            if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            }
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
     }
 
-    /** Remembers {@code server} as this profile's server in the config file, keeping everything else in it. */
+    /**
+     * Remembers {@code server} as this profile's server in the config file, keeping everything else in it. Read,
+     * change and replace run under a lock on {@code config.lock}, so two runs saving at once (another profile's
+     * login, or the first login creating the file) both keep their change; the new file is renamed into place, so
+     * a reader sees the old file or the new one.
+     */
     void saveServer(String url) {
         Path file = createDirectory().resolve("config");
+        synchronized (Configuration.class) {
+            try (FileChannel lock = FileChannel.open(directory.resolve("config.lock"),
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OWNER_ONLY_FILE);
+                 FileLock held = lock.lock()) {
+                replaceServer(file, url);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lock " + directory.resolve("config.lock"), e);
+            }
+        }
+    }
+
+    private void replaceServer(Path file, String url) {
         Map<String, Map<String, String>> sections = readSections(file);
         sections.computeIfAbsent(profile, p -> new LinkedHashMap<>()).put("server", url);
         List<String> lines = new ArrayList<>();
@@ -150,10 +176,13 @@ final class Configuration {
             values.forEach((key, value) -> lines.add(key + " = " + value));
         });
         try {
-            Path temporary = Files.createTempFile(directory, "config", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path temporary = Files.createTempFile(directory, "config", ".tmp", OWNER_ONLY_FILE);
+            try {
+                Files.write(temporary, lines, StandardCharsets.UTF_8);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

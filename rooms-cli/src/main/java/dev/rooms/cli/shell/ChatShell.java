@@ -7,6 +7,7 @@ import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.User;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -85,11 +86,21 @@ public final class ChatShell {
         }
     }
 
-    private LineReader newReader(Terminal terminal) throws IOException {
-        if (!Files.exists(historyFile)) {
+    /**
+     * Creates the history file owner-only unless it exists. Creating and failing when it exists is one atomic step,
+     * so of several shells starting at once one creates it and the others use it.
+     */
+    static void createHistoryFile(Path historyFile) throws IOException {
+        try {
             Files.createFile(historyFile, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException alreadyThere) {
+            // Created before, or by another shell just now: either way it is there to use.
         }
+    }
+
+    private LineReader newReader(Terminal terminal) throws IOException {
+        createHistoryFile(historyFile);
         LineReader lineReader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("rooms")
