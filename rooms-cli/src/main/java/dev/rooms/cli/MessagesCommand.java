@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 })
 final class MessagesCommand implements Callable<Integer> {
 
-    private static final String GUTTER = "│ ";
+    private static final String GUTTER = "┆ ";
 
     private final Invocation invocation;
 

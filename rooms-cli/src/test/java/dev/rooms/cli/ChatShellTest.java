@@ -263,10 +263,9 @@ class ChatShellTest {
             assertThat(screen).anyMatch(line -> line.matches("\\d\\d:\\d\\d   Eve: harmless␍␛02:37   Bob: I owe Ada 100 EUR"));
             assertThat(screen).anyMatch(line -> line.matches("\\d\\d:\\d\\d   Eve: ␛retitled\\?"));
             assertThat(screen).anyMatch(line -> line.matches("\\d\\d:\\d\\d   Eve: ␛␛cleared\\?"));
-            // The emulator draws the gutter's box-drawing bar as '|'.
             assertThat(String.join("\n", screen)).containsSubsequence(
                     "-- joined " + name + ": quiet␛ room␊02:37   Bob: fake description line",
-                    "Eve: line one\n           | 02:37   Bob: I owe Ada 200 EUR\n           | \uFFFDRUE 003\n",
+                    "Eve: line one\n           ┆ 02:37   Bob: I owe Ada 200 EUR\n           ┆ \uFFFDRUE 003\n",
                     "Mallory␍␛02:37   Bob: hi from mallory",
                     name + " (chat) - quiet␛ room␊02:37   Bob: fake description line");
         }

@@ -62,11 +62,11 @@ class HostileTextTest {
         assertThat(printed).doesNotContain("\u001b", "\u0007", "\r", "\u202e", "pwned title");
         String head = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  Eve: ";
         // Every line is Eve's message or a continuation under the gutter: none passes for Bob's.
-        assertThat(printed.lines()).allMatch(line -> line.matches(head + ".*| {21}│ .*"));
+        assertThat(printed.lines()).allMatch(line -> line.matches(head + ".*| {21}┆ .*"));
         assertThat(printed).containsPattern(head + "harmless␍␛02:37   Bob: I owe Ada 100 EUR\n")
                 .containsPattern(head + "␛retitled\\?\n")
                 .containsPattern(head + "␛␛cleared\\?\n")
-                .containsPattern(head + "line one\n {21}│ 02:37   Bob: I owe Ada 200 EUR\n {21}│ \uFFFDRUE 003\n");
+                .containsPattern(head + "line one\n {21}┆ 02:37   Bob: I owe Ada 200 EUR\n {21}┆ \uFFFDRUE 003\n");
     }
 
     @Test

@@ -16,9 +16,10 @@ import org.jline.utils.AttributedStyle;
  * messages marked with {@code »}, notices and errors. Without colour every style is plain.
  *
  * <p>Everything shown goes through {@link TerminalText}: names, notices and errors on one line, a message's
- * content with its own line breaks. Continuation lines of a multi-line message carry a {@code │} gutter under
+ * content with its own line breaks. Continuation lines of a multi-line message carry a {@code ┆} gutter under
  * the {@code :} after the name, with their text aligned under the first line's, so none of them can pass for a
- * message of its own (those start with a time).
+ * message of its own (those start with a time). The gutter is not one of the box-drawing characters JLine turns
+ * into the terminal's line-drawing character set, which some terminals and fonts show as letters.
  */
 final class ChatFormat {
 
@@ -29,7 +30,7 @@ final class ChatFormat {
             AttributedStyle.MAGENTA, AttributedStyle.BLUE, AttributedStyle.RED,
     };
 
-    private static final String GUTTER = "│ ";
+    private static final String GUTTER = "┆ ";
 
     private final long myId;
     private final boolean colour;
