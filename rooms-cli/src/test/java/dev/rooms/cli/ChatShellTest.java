@@ -26,6 +26,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -220,6 +221,29 @@ class ChatShellTest {
     }
 
     @Test
+    void twoShellsStartedAtOnceWithoutAHistoryFileBothRun() throws Exception {
+        Cli ada = new Cli();
+        ada.registerFresh("Twice");
+        Room room = ada.sdk().rooms().create("Twice " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+        Path history = ada.configHome.resolve("rooms/history");
+        assertThat(history).doesNotExist();
+
+        CompletableFuture<Shell> first = CompletableFuture.supplyAsync(() -> Shell.startUnchecked(ada, room.name()));
+        CompletableFuture<Shell> second = CompletableFuture.supplyAsync(() -> Shell.startUnchecked(ada, room.name()));
+        try (Shell one = first.get(20, TimeUnit.SECONDS); Shell two = second.get(20, TimeUnit.SECONDS)) {
+            one.type("from the first\r");
+            two.awaitScreen("» Twice: from the first");
+            one.type("\u0004");
+            two.type("\u0004");
+
+            assertThat(one.awaitExit()).isZero();
+            assertThat(two.awaitExit()).isZero();
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
+    }
+
+    @Test
     void ctrlDLeavesCleanly() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Leaver");
@@ -333,6 +357,14 @@ class ChatShellTest {
             thread.start();
             shell.awaitScreen("connected to " + room);
             return shell;
+        }
+
+        static Shell startUnchecked(Cli cli, String room) {
+            try {
+                return start(cli, room);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         void type(String text) {
