@@ -266,7 +266,7 @@ class ChatShellTest {
         mallory.run("profile", "update", "--name", "Mallory\r\u001b[2K02:37   Bob");
         Cli bob = new Cli();
         bob.registerFresh("Bob");
-        String name = "Hostile " + UUID.randomUUID().toString().substring(0, 6);
+        String name = "Hostile %P%N " + UUID.randomUUID().toString().substring(0, 6);
         eve.run("room", "create", name, "--description",
                 "quiet\u001b]0;pwned title\u0007 room\n02:37   Bob: fake description line");
 
@@ -291,7 +291,7 @@ class ChatShellTest {
                     "-- joined " + name + ": quiet␛ room␊02:37   Bob: fake description line",
                     "Eve: line one\n           ┆ 02:37   Bob: I owe Ada 200 EUR\n           ┆ \uFFFDRUE 003\n",
                     "Mallory␍␛02:37   Bob: hi from mallory",
-                    name + " (chat) - quiet␛ room␊02:37   Bob: fake description line");
+                    name + " (chat) - quiet␛ room␊02:37   Bob: fake description line", name + ">");
         }
     }
 

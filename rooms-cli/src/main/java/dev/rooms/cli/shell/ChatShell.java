@@ -135,7 +135,9 @@ public final class ChatShell {
         while (true) {
             String line;
             try {
-                line = reader.readLine(format.prompt(session.room().name()).toAnsi(reader.getTerminal()));
+                // '%' starts JLine's prompt escapes (%N, %P, %{...%}); a room name's own is doubled to stay text.
+                line = reader.readLine(format.prompt(session.room().name()).toAnsi(reader.getTerminal())
+                        .replace("%", "%%"));
             } catch (UserInterruptException | EndOfFileException e) {
                 break;
             }
