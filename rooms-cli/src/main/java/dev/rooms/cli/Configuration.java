@@ -134,12 +134,15 @@ final class Configuration {
 
     /**
      * Creates the config directory owner-only if it is missing and returns it. {@link Files#createDirectories}
-     * tolerates a directory that another process creates at the same moment.
+     * tolerates a directory that another process creates at the same moment; the check before it lets a symbolic
+     * link to a directory (dotfiles) stand, which {@code createDirectories} would refuse.
      */
     Path createDirectory() {
         try {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            }
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);

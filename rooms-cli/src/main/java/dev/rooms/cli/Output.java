@@ -26,8 +26,8 @@ import java.util.function.IntSupplier;
 
 /**
  * Prints results as aligned tables for people or, with {@code --json}, as the API's objects (snake_case, like the
- * server's JSON) for scripts. Text for people goes through {@link TerminalText}; JSON stays exact (its escaping
- * already keeps control characters out of the terminal).
+ * server's JSON) for scripts. Text for people goes through {@link TerminalText}; JSON stays exact: it escapes the
+ * C0 controls (ESC, CR, BEL, ...), while C1 controls and bidirectional characters are written as they are.
  */
 final class Output {
 
