@@ -106,6 +106,20 @@ class HostileTextTest {
     }
 
     @Test
+    void theConfirmationPromptShowsAHostileRoomNameNeutralised() {
+        Room room = eve.sdk().rooms().create("Mine\r\u001b[2KDelete Bob's room 'Lobby'?", null, RoomType.CHAT);
+        Cli asked = new Cli();
+        asked.variables.putAll(eve.variables);
+        asked.interactive = true;
+
+        Cli.Result kept = asked.runWithInput("no\n", "room", "delete", String.valueOf(room.id()));
+
+        assertThat(kept.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(kept.err()).doesNotContain("\u001b", "\r")
+                .startsWith("Delete the room 'Mine␍␛Delete Bob's room 'Lobby'?' (#" + room.id() + ")");
+    }
+
+    @Test
     void aHostileErrorDetailAndFieldErrorsFromTheServerArePrintedNeutralisedOnOneLineEach() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
@@ -113,17 +127,23 @@ class HostileTextTest {
                     .body("{\"detail\": \"bad\\u001b]0;pwned title\\u0007 input\\n02:37   Bob: fake\"}").build());
             server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
                     .body("{\"email\": [\"\\u001b[2Jnot valid\\r\\u001b[2K02:37   Bob: fake\"]}").build());
+            server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+                    .body("{\"detail\": \"traced\\u001b]0;pwned title\\u0007 detail\"}").build());
             Cli stranger = new Cli();
             stranger.variables.put("ROOMS_SERVER", server.url("/").toString());
 
             Cli.Result detail = stranger.runWithInput("pw\n", "login", "--email", "x@example.com", "--password-stdin");
             Cli.Result fields = stranger.runWithInput("pw\n", "login", "--email", "x@example.com", "--password-stdin");
+            Cli.Result debug = stranger.runWithInput("pw\n", "login", "--email", "x@example.com", "--password-stdin",
+                    "--debug");
 
             assertThat(detail.exitCode()).isEqualTo(ExitCodes.ERROR);
             assertThat(detail.err()).isEqualTo("error: bad␛ input␊02:37   Bob: fake\n");
             assertThat(fields.exitCode()).isEqualTo(ExitCodes.ERROR);
             assertThat(fields.err()).isEqualTo("error: the server rejected the input\n"
                     + "  email: ␛not valid␍␛02:37   Bob: fake\n");
+            assertThat(debug.err()).startsWith("error: traced␛ detail\n").contains("ValidationException: traced␛ detail")
+                    .doesNotContain("\u001b", "\u0007", "pwned title");
         }
     }
 
