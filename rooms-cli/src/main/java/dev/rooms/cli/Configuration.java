@@ -2,15 +2,21 @@ package dev.rooms.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,26 +33,31 @@ import java.util.regex.Pattern;
  * </pre>
  * Precedence for the server: {@code --server} &gt; {@code ROOMS_SERVER} &gt; the profile's {@code server} &gt;
  * {@value #DEFAULT_SERVER}. The profile: {@code --profile} &gt; {@code ROOMS_PROFILE} &gt; {@code default}.
- * Tokens live in {@code tokens/<profile>.json}, readable by the owner only; directories are created
- * {@code rwx------}.
+ * Tokens live in {@code tokens/<profile>.json}, readable by the owner only, with the server they came from (they
+ * are sent nowhere else); directories are created {@code rwx------}.
  */
 final class Configuration {
 
     static final String DEFAULT_SERVER = "http://localhost:8000";
     static final String DEFAULT_PROFILE = "default";
 
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private final Path directory;
     private final String profile;
     private final String server;
     private final String serverSource;
+    private final String profileServer;
 
-    private Configuration(Path directory, String profile, String server, String serverSource) {
+    private Configuration(Path directory, String profile, String server, String serverSource,
+                          String profileServer) {
         this.directory = directory;
         this.profile = profile;
         this.server = server;
         this.serverSource = serverSource;
+        this.profileServer = profileServer;
     }
 
     static Configuration resolve(Environment environment, String profileOption, String serverOption) {
@@ -56,17 +67,17 @@ final class Configuration {
             throw new CliException(ExitCodes.USAGE, "invalid profile name '" + profile
                     + "' (letters, digits, '.', '_' and '-')");
         }
+        String configured = readSections(directory.resolve("config")).getOrDefault(profile, Map.of()).get("server");
+        String profileServer = configured != null ? configured : DEFAULT_SERVER;
         if (serverOption != null) {
-            return new Configuration(directory, profile, serverOption, "--server");
+            return new Configuration(directory, profile, serverOption, "--server", profileServer);
         }
         if (environment.variable("ROOMS_SERVER") != null) {
-            return new Configuration(directory, profile, environment.variable("ROOMS_SERVER"), "ROOMS_SERVER");
+            return new Configuration(directory, profile, environment.variable("ROOMS_SERVER"), "ROOMS_SERVER",
+                    profileServer);
         }
-        String configured = readSections(directory.resolve("config")).getOrDefault(profile, Map.of()).get("server");
-        if (configured != null) {
-            return new Configuration(directory, profile, configured, "profile " + profile);
-        }
-        return new Configuration(directory, profile, DEFAULT_SERVER, "default");
+        return new Configuration(directory, profile, profileServer,
+                configured != null ? "profile " + profile : "default", profileServer);
     }
 
     private static Path directory(Environment environment) {
@@ -100,6 +111,15 @@ final class Configuration {
         return serverSource;
     }
 
+    /**
+     * The profile's own server: its {@code server} in the config file, else the default, whatever
+     * {@code --server} or {@code ROOMS_SERVER} say. Tokens saved before token files recorded their server are
+     * this server's.
+     */
+    String profileServer() {
+        return profileServer;
+    }
+
     Path directory() {
         return directory;
     }
@@ -112,7 +132,11 @@ final class Configuration {
         return directory.resolve("history");
     }
 
-    /** Creates the config directory owner-only if it is missing and returns it. */
+    /**
+     * Creates the config directory owner-only if it is missing and returns it. {@link Files#createDirectories}
+     * tolerates a directory that another process creates at the same moment; the check before it lets a symbolic
+     * link to a directory (dotfiles) stand, which {@code createDirectories} would refuse.
+     */
     Path createDirectory() {
         try {
             if (!Files.isDirectory(directory)) {
@@ -125,9 +149,26 @@ final class Configuration {
         }
     }
 
-    /** Remembers {@code server} as this profile's server in the config file, keeping everything else in it. */
+    /**
+     * Remembers {@code server} as this profile's server in the config file, keeping everything else in it. Read,
+     * change and replace run under a lock on {@code config.lock}, so two runs saving at once (another profile's
+     * login, or the first login creating the file) both keep their change; the new file is renamed into place, so
+     * a reader sees the old file or the new one.
+     */
     void saveServer(String url) {
         Path file = createDirectory().resolve("config");
+        synchronized (Configuration.class) {
+            try (FileChannel lock = FileChannel.open(directory.resolve("config.lock"),
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OWNER_ONLY_FILE);
+                 FileLock held = lock.lock()) {
+                replaceServer(file, url);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lock " + directory.resolve("config.lock"), e);
+            }
+        }
+    }
+
+    private void replaceServer(Path file, String url) {
         Map<String, Map<String, String>> sections = readSections(file);
         sections.computeIfAbsent(profile, p -> new LinkedHashMap<>()).put("server", url);
         List<String> lines = new ArrayList<>();
@@ -138,10 +179,13 @@ final class Configuration {
             values.forEach((key, value) -> lines.add(key + " = " + value));
         });
         try {
-            Path temporary = Files.createTempFile(directory, "config", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path temporary = Files.createTempFile(directory, "config", ".tmp", OWNER_ONLY_FILE);
+            try {
+                Files.write(temporary, lines, StandardCharsets.UTF_8);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

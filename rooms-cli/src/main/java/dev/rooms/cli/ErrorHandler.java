@@ -7,6 +7,7 @@ import dev.rooms.sdk.NotFoundException;
 import dev.rooms.sdk.TransportException;
 import dev.rooms.sdk.ValidationException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place where failures become output: {@code error: <message>} on stderr (field errors indented below),
- * the matching {@link ExitCodes} value, and a stack trace only with {@code --debug}.
+ * the matching {@link ExitCodes} value, and a stack trace only with {@code --debug}. Every line goes through
+ * {@link TerminalText}: messages carry the server's detail and names from it.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -34,11 +36,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
-        err.println("error: " + ex.getMessage());
+        print(err, "error: " + ex.getMessage());
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
         if (invocation.debug) {
-            ex.printStackTrace(err);
+            printStackTrace(ex, err);
         }
         err.flush();
         return ExitCodes.USAGE;
@@ -50,7 +52,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         Throwable failure = unwrap(ex);
         int code = report(failure, err);
         if (invocation.debug) {
-            failure.printStackTrace(err);
+            printStackTrace(failure, err);
         } else if (code == ExitCodes.ERROR && !(failure instanceof ApiException || failure instanceof CliException)) {
             err.println("(run with --debug for details)");
         }
@@ -60,7 +62,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     private int report(Throwable failure, PrintWriter err) {
         if (failure instanceof CliException cli) {
-            err.println("error: " + cli.getMessage());
+            print(err, "error: " + cli.getMessage());
             return cli.exitCode();
         }
         if (failure instanceof ValidationException invalid) {
@@ -69,52 +71,64 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         if (failure instanceof AuthenticationException denied) {
             if (invocation.loginRequired) {
-                err.println("error: the server rejected the session (" + denied.getMessage()
+                print(err, "error: the server rejected the session (" + denied.getMessage()
                         + "); run 'rooms login' again");
             } else {
-                err.println("error: " + denied.getMessage());
+                print(err, "error: " + denied.getMessage());
             }
             return ExitCodes.NOT_LOGGED_IN;
         }
         if (failure instanceof ForbiddenException forbidden) {
-            err.println("error: " + forbidden.getMessage());
+            print(err, "error: " + forbidden.getMessage());
             return ExitCodes.FORBIDDEN;
         }
         if (failure instanceof NotFoundException notFound) {
-            err.println("error: not found (" + notFound.getMessage() + ")");
+            print(err, "error: not found (" + notFound.getMessage() + ")");
             return ExitCodes.NOT_FOUND;
         }
         if (failure instanceof ApiException api) {
-            err.println("error: the server answered " + api.status() + ": " + api.getMessage());
+            print(err, "error: the server answered " + api.status() + ": " + api.getMessage());
             return ExitCodes.ERROR;
         }
         if (failure instanceof TransportException transport) {
             Throwable cause = transport.getCause() != null ? transport.getCause() : transport;
-            err.println("error: cannot reach the server at " + invocation.configuration().server() + ": "
+            print(err, "error: cannot reach the server at " + invocation.configuration().server() + ": "
                     + cause.getMessage());
             return ExitCodes.UNREACHABLE;
         }
         if (failure instanceof UncheckedIOException io) {
-            err.println("error: " + io.getMessage() + (io.getCause() != null ? ": " + io.getCause().getMessage() : ""));
+            print(err, "error: " + io.getMessage() + (io.getCause() != null ? ": " + io.getCause().getMessage() : ""));
             return ExitCodes.ERROR;
         }
         if (failure instanceof IllegalArgumentException invalid) {
-            err.println("error: " + invalid.getMessage());
+            print(err, "error: " + invalid.getMessage());
             return ExitCodes.ERROR;
         }
-        err.println("error: " + failure);
+        print(err, "error: " + failure);
         return ExitCodes.ERROR;
     }
 
     private static void printValidation(ValidationException invalid, PrintWriter err) {
         Map<String, List<String>> fields = invalid.fieldErrors();
         if (fields.isEmpty()) {
-            err.println("error: " + invalid.getMessage());
+            print(err, "error: " + invalid.getMessage());
             return;
         }
-        err.println("error: " + (invalid.detail() != null ? invalid.detail() : "the server rejected the input"));
+        print(err, "error: " + (invalid.detail() != null ? invalid.detail() : "the server rejected the input"));
         fields.forEach((field, messages) -> messages.forEach(message ->
-                err.println("  " + ("non_field_errors".equals(field) ? "" : field + ": ") + message)));
+                print(err, "  " + ("non_field_errors".equals(field) ? "" : field + ": ") + message)));
+    }
+
+    /** Prints one line; the text may carry the server's detail or a name from it, so it is neutralised. */
+    private static void print(PrintWriter err, String line) {
+        err.println(TerminalText.line(line));
+    }
+
+    /** A stack trace's messages may carry the server's detail too. */
+    private static void printStackTrace(Throwable failure, PrintWriter err) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        err.print(TerminalText.text(trace.toString()));
     }
 
     private static Throwable unwrap(Throwable failure) {

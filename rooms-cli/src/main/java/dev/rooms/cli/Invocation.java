@@ -1,7 +1,7 @@
 package dev.rooms.cli;
 
 import dev.rooms.sdk.RoomsClient;
-import dev.rooms.sdk.TokenStore;
+import dev.rooms.sdk.FileTokenStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -60,7 +60,7 @@ final class Invocation {
         if (client == null) {
             Configuration config = configuration();
             RoomsClient.Builder builder = RoomsClient.builder()
-                    .tokenStore(TokenStore.file(config.tokenFile()))
+                    .tokenStore(tokenStore(config))
                     .userAgent("rooms-cli/" + VersionProvider.version())
                     .connectTimeout(Duration.ofSeconds(5));
             if (sendTimeout != null) {
@@ -84,6 +84,20 @@ final class Invocation {
         return client;
     }
 
+    /**
+     * The profile's token file. The SDK uses it only for the server the tokens came from; a file from before token
+     * files recorded their server holds the profile's own server's tokens.
+     */
+    private static FileTokenStore tokenStore(Configuration config) {
+        FileTokenStore store = new FileTokenStore(config.tokenFile());
+        try {
+            return store.withLegacyServer(config.profileServer());
+        } catch (IllegalArgumentException e) {
+            // A profile server that is no URL owns no tokens; using it reports the bad URL.
+            return store;
+        }
+    }
+
     /** The SDK client, after checking that this profile holds tokens. */
     RoomsClient loggedInClient() {
         return loggedInClient(null);
@@ -95,8 +109,9 @@ final class Invocation {
         RoomsClient c = client(sendTimeout);
         if (c.tokenStore().load().isEmpty()) {
             Configuration config = configuration();
+            String serverFlag = "--server".equals(config.serverSource()) ? " --server " + config.server() : "";
             throw new CliException(ExitCodes.NOT_LOGGED_IN, "not logged in to " + config.server()
-                    + profileHint() + "; run 'rooms login" + profileFlag() + "' first");
+                    + profileHint() + "; run 'rooms login" + serverFlag + profileFlag() + "' first");
         }
         return c;
     }
@@ -159,7 +174,7 @@ final class Invocation {
 
     /** Asks on stderr (stdout stays clean for scripts) and reads the answer from standard input. */
     String prompt(String question) {
-        err.print(question);
+        err.print(TerminalText.line(question));
         err.flush();
         String line = readLine();
         if (line == null) {

@@ -18,6 +18,8 @@ import picocli.CommandLine.Parameters;
 })
 final class MessagesCommand implements Callable<Integer> {
 
+    private static final String GUTTER = "┆ ";
+
     private final Invocation invocation;
 
     @Parameters(paramLabel = "ROOM", description = "Room id or name.")
@@ -109,8 +111,10 @@ final class MessagesCommand implements Callable<Integer> {
             return;
         }
         PrintWriter out = invocation.out;
-        String head = Output.localTime(message.createdAt()) + "  " + message.user().name() + ": ";
-        out.println(head + message.content().replace("\n", "\n" + " ".repeat(head.length())));
+        String head = Output.localTime(message.createdAt()) + "  " + TerminalText.line(message.user().name()) + ": ";
+        // Continuation lines get a gutter under the ':' so none of them can pass for a message of its own.
+        String gutter = "\n" + " ".repeat(Table.length(head) - GUTTER.length()) + GUTTER;
+        out.println(head + TerminalText.text(message.content()).replace("\n", gutter));
         out.flush();
     }
 

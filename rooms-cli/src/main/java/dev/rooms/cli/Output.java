@@ -26,7 +26,8 @@ import java.util.function.IntSupplier;
 
 /**
  * Prints results as aligned tables for people or, with {@code --json}, as the API's objects (snake_case, like the
- * server's JSON) for scripts.
+ * server's JSON) for scripts. Text for people goes through {@link TerminalText}; JSON stays exact: it escapes the
+ * C0 controls (ESC, CR, BEL, ...), while C1 controls and bidirectional characters are written as they are.
  */
 final class Output {
 
@@ -82,8 +83,9 @@ final class Output {
         table.printPairs(out, width.getAsInt(), colour);
     }
 
+    /** Prints one line of text that may hold names from the server, neutralised by {@link TerminalText#line}. */
     void println(String line) {
-        out.println(line);
+        out.println(TerminalText.line(line));
     }
 
     static String localTime(Instant instant) {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "0:ok",
                 "1:error (invalid input, server error)",
                 "2:usage (unknown command or option, missing argument)",
-                "3:not logged in, or the server rejected the session (401)",
+                "3:not logged in (to this server), or the server rejected the session (401)",
                 "4:not found (room)",
                 "5:forbidden (only a room's creator may change it)",
                 "6:cannot reach the server",

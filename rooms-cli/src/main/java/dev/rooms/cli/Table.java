@@ -9,7 +9,8 @@ import org.jline.utils.WCWidth;
 /**
  * An aligned text table fitted to a width: when the rows are too wide, the widest columns give way first and
  * their cells are cut with an ellipsis. Widths are terminal columns, not characters: CJK ideographs and most
- * emoji take two, combining marks none. Control characters (a message's line breaks) show as spaces.
+ * emoji take two, combining marks none. Cells go through {@link TerminalText#text}; their line breaks and tabs
+ * show as spaces, so a row stays one line.
  */
 final class Table {
 
@@ -130,8 +131,6 @@ final class Table {
     }
 
     private static String clean(String text) {
-        StringBuilder clean = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-        return clean.toString();
+        return TerminalText.text(text).replace('\n', ' ').replace('\t', ' ');
     }
 }

@@ -119,7 +119,8 @@ class AccountCommandsTest {
         Cli cli = new Cli();
         cli.registerFresh("Revoked");
         Path tokens = cli.configHome.resolve("rooms/tokens/default.json");
-        Files.writeString(tokens, "{\"access\": \"not-a-jwt\", \"refresh\": \"not-a-jwt\"}");
+        Files.writeString(tokens, "{\"server\": \"" + TestServer.url() + "/\", \"access\": \"not-a-jwt\", "
+                + "\"refresh\": \"not-a-jwt\"}");
 
         Cli.Result result = cli.run("room", "list");
 

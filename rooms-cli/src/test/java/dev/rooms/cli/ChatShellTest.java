@@ -26,15 +26,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.EnumSet;
+import org.jline.builtins.ScreenTerminal;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.ControlChar;
 import org.jline.terminal.Attributes.InputFlag;
 import org.jline.terminal.Attributes.LocalFlag;
+import org.jline.terminal.Attributes.OutputFlag;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
@@ -141,14 +144,14 @@ class ChatShellTest {
     void aDroppedConnectionShowsStatusAboveTheInputAndCatchesUpEveryMessageOnceInOrder() throws Exception {
         Cli alice = new Cli();
         alice.registerFresh("Steady");
-        Cli bob = new Cli();
-        bob.registerFresh("Roamer");
         Room room = alice.sdk().rooms().create("Drop " + UUID.randomUUID().toString().substring(0, 6), null,
                 RoomType.CHAT);
         RoomConnection steady = openConnection(alice, room);
 
         try (TcpProxy proxy = new TcpProxy(TestServer.port())) {
+            Cli bob = new Cli();
             bob.variables.put("ROOMS_SERVER", proxy.url());
+            bob.registerFresh("Roamer");
             try (Shell bobShell = Shell.start(bob, room.name())) {
                 steady.send("m1 before the drop").get(10, TimeUnit.SECONDS);
                 bobShell.awaitScreen("Steady: m1 before the drop");
@@ -237,6 +240,29 @@ class ChatShellTest {
     }
 
     @Test
+    void twoShellsStartedAtOnceWithoutAHistoryFileBothRun() throws Exception {
+        Cli ada = new Cli();
+        ada.registerFresh("Twice");
+        Room room = ada.sdk().rooms().create("Twice " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+        Path history = ada.configHome.resolve("rooms/history");
+        assertThat(history).doesNotExist();
+
+        CompletableFuture<Shell> first = CompletableFuture.supplyAsync(() -> Shell.startUnchecked(ada, room.name()));
+        CompletableFuture<Shell> second = CompletableFuture.supplyAsync(() -> Shell.startUnchecked(ada, room.name()));
+        try (Shell one = first.get(20, TimeUnit.SECONDS); Shell two = second.get(20, TimeUnit.SECONDS)) {
+            one.type("from the first\r");
+            two.awaitScreen("» Twice: from the first");
+            one.type("\u0004");
+            two.type("\u0004");
+
+            assertThat(one.awaitExit()).isZero();
+            assertThat(two.awaitExit()).isZero();
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
+    }
+
+    @Test
     void ctrlDLeavesCleanly() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Leaver");
@@ -248,6 +274,44 @@ class ChatShellTest {
 
         assertThat(shell.awaitExit()).isZero();
         assertThat(shell.screen()).contains("left " + room.name());
+    }
+
+    @Test
+    void hostileTextFromAnotherUserCannotForgeALineRetitleOrClearTheScreen() throws Exception {
+        Cli eve = new Cli();
+        eve.registerFresh("Eve");
+        Cli mallory = new Cli();
+        mallory.registerFresh("Mallory");
+        mallory.run("profile", "update", "--name", "Mallory\r\u001b[2K02:37   Bob");
+        Cli bob = new Cli();
+        bob.registerFresh("Bob");
+        String name = "Hostile %P%N " + UUID.randomUUID().toString().substring(0, 6);
+        eve.run("room", "create", name, "--description",
+                "quiet\u001b]0;pwned title\u0007 room\n02:37   Bob: fake description line");
+
+        try (Shell bobShell = Shell.start(bob, name)) {
+            eve.run("send", name, "harmless\r\u001b[2K02:37   Bob: I owe Ada 100 EUR");
+            eve.run("send", name, "\u001b]0;pwned title\u0007retitled?");
+            eve.run("send", name, "\u001b[2J\u001b[Hcleared?");
+            eve.run("send", name, "line one\n02:37   Bob: I owe Ada 200 EUR\r\n\u202eRUE 003");
+            mallory.run("send", name, "hi from mallory");
+            bobShell.awaitScreen("hi from mallory");
+            bobShell.type("/rooms\r");
+            bobShell.awaitScreen(name + " (chat) - quiet");
+
+            String raw = bobShell.rawScreen();
+            assertThat(raw).doesNotContain("\u001b]", "\u0007", "\u001b[2J", "\u001b[2K", "\u202e", "pwned title");
+            List<String> screen = bobShell.rendered();
+            assertThat(screen).noneMatch(line -> line.matches("\\d\\d:\\d\\d +Bob:.*"));
+            assertThat(screen).anyMatch(line -> line.matches("\\d\\d:\\d\\d   Eve: harmless␍␛02:37   Bob: I owe Ada 100 EUR"));
+            assertThat(screen).anyMatch(line -> line.matches("\\d\\d:\\d\\d   Eve: ␛retitled\\?"));
+            assertThat(screen).anyMatch(line -> line.matches("\\d\\d:\\d\\d   Eve: ␛␛cleared\\?"));
+            assertThat(String.join("\n", screen)).containsSubsequence(
+                    "-- joined " + name + ": quiet␛ room␊02:37   Bob: fake description line",
+                    "Eve: line one\n           ┆ 02:37   Bob: I owe Ada 200 EUR\n           ┆ \uFFFDRUE 003\n",
+                    "Mallory␍␛02:37   Bob: hi from mallory",
+                    name + " (chat) - quiet␛ room␊02:37   Bob: fake description line", name + ">");
+        }
     }
 
     private static RoomConnection openConnection(Cli cli, Room room) {
@@ -270,6 +334,9 @@ class ChatShellTest {
         private static final Pattern ESCAPES = Pattern.compile("\u001b\\[[0-9;?>=]*[ -/]*[@-~]|\u001b[()][0-9A-Za-z]|"
                 + "\u001b[=>78MDEc]|\r|\u0007");
 
+        private static final int COLUMNS = 160;
+        private static final int ROWS = 50;
+
         private final PipedOutputStream keys;
         private final ByteArrayOutputStream screen;
         private final Thread thread;
@@ -290,6 +357,7 @@ class ChatShellTest {
             Attributes tty = new Attributes();
             tty.setLocalFlags(EnumSet.of(LocalFlag.ISIG, LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.IEXTEN), true);
             tty.setInputFlags(EnumSet.of(InputFlag.ICRNL), true);
+            tty.setOutputFlags(EnumSet.of(OutputFlag.OPOST, OutputFlag.ONLCR), true);
             tty.setControlChar(ControlChar.VINTR, 3);
             tty.setControlChar(ControlChar.VEOF, 4);
             tty.setControlChar(ControlChar.VERASE, 127);
@@ -297,7 +365,7 @@ class ChatShellTest {
             // to the pty's process group instead of to this JVM.
             Terminal terminal = new ExternalTerminal("test", "xterm", input, screen, StandardCharsets.UTF_8);
             terminal.setAttributes(tty);
-            terminal.setSize(new Size(160, 50));
+            terminal.setSize(new Size(COLUMNS, ROWS));
             Environment environment = new Environment(cli.variables, new ByteArrayInputStream(new byte[0]), null,
                     true, () -> terminal);
             StringWriter err = new StringWriter();
@@ -308,6 +376,14 @@ class ChatShellTest {
             thread.start();
             shell.awaitScreen("connected to " + room);
             return shell;
+        }
+
+        static Shell startUnchecked(Cli cli, String room) {
+            try {
+                return start(cli, room);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         void type(String text) {
@@ -327,6 +403,13 @@ class ChatShellTest {
 
         String screen() {
             return strip(rawScreen());
+        }
+
+        /** The screen as a terminal of the same size shows it: the output replayed on a VT100 emulator. */
+        List<String> rendered() {
+            ScreenTerminal emulator = new ScreenTerminal(COLUMNS, ROWS);
+            emulator.write(rawScreen());
+            return emulator.toString().lines().map(String::stripTrailing).toList();
         }
 
         static String strip(String raw) {

@@ -8,8 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +89,42 @@ class ConfigurationTest {
     }
 
     @Test
+    void severalRunsSavingAtOnceIntoAMissingDirectoryEachKeepTheirProfile() throws Exception {
+        int runs = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Path configHome = home.resolve("round-" + round);
+                CyclicBarrier start = new CyclicBarrier(runs);
+                List<Future<?>> saves = new ArrayList<>();
+                for (int run = 0; run < runs; run++) {
+                    Configuration config = Configuration.resolve(environmentIn(configHome), "p" + run, null);
+                    String url = "http://server-" + run + ":8000";
+                    saves.add(pool.submit(() -> {
+                        start.await();
+                        config.saveServer(url);
+                        return null;
+                    }));
+                }
+                for (Future<?> save : saves) {
+                    save.get(30, TimeUnit.SECONDS);
+                }
+
+                for (int run = 0; run < runs; run++) {
+                    assertThat(Configuration.resolve(environmentIn(configHome), "p" + run, null).server())
+                            .as("round %d, profile p%d", round, run).isEqualTo("http://server-" + run + ":8000");
+                }
+                try (var files = Files.list(configHome.resolve("rooms"))) {
+                    assertThat(files.map(file -> file.getFileName().toString()))
+                            .containsExactlyInAnyOrder("config", "config.lock");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void profileNamesCannotEscapeTheTokenDirectory() {
         assertThatThrownBy(() -> Configuration.resolve(environment(Map.of()), "../evil", null))
                 .isInstanceOf(CliException.class)
@@ -100,6 +143,11 @@ class ConfigurationTest {
     private void writeConfig(String text) throws IOException {
         Files.createDirectories(home.resolve("rooms"));
         Files.writeString(home.resolve("rooms/config"), text);
+    }
+
+    private static Environment environmentIn(Path configHome) {
+        return new Environment(Map.of("XDG_CONFIG_HOME", configHome.toString()),
+                new ByteArrayInputStream(new byte[0]), null, false, () -> null);
     }
 
     private Environment environment(Map<String, String> extra) {

@@ -51,7 +51,8 @@ class ProfilesTest {
         Cli.Result viaEnv = cli.run("room", "list");
         Cli.Result viaFlag = cli.run("room", "list", "--server", TestServer.url());
 
-        assertThat(viaEnv.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(viaEnv.exitCode()).isEqualTo(ExitCodes.NOT_LOGGED_IN);
+        assertThat(viaEnv.err()).startsWith("error: not logged in to http://127.0.0.1:9;");
         assertThat(viaFlag.exitCode()).isZero();
     }
 }

@@ -34,9 +34,9 @@ import okhttp3.OkHttpClient;
  *
  * <p>REST calls are grouped under {@link #auth()} and {@link #rooms()}; they block the calling thread and throw
  * {@link ApiException} (the server answered with an error) or {@link TransportException} (it could not be
- * reached). The client attaches the access token from its {@link TokenStore}, refreshes it shortly before it
- * expires or once after a 401 (one refresh however many threads hit it at once), and retries a 429 after its
- * {@code Retry-After} a bounded number of times.
+ * reached). The client attaches the access token from its {@link TokenStore} (only to its own server: see
+ * {@link TokenStore#forServer}), refreshes it shortly before it expires or once after a 401 (one refresh however
+ * many threads hit it at once), and retries a 429 after its {@code Retry-After} a bounded number of times.
  *
  * <p><b>Lifecycle.</b> Thread-safe: build one client and share it. {@link #close()} closes every live connection
  * the client made and releases its HTTP resources; a bot that ends should call it (or use try-with-resources).
@@ -61,7 +61,7 @@ public final class RoomsClient implements AutoCloseable {
 
     private RoomsClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
-        this.tokenStore = builder.tokenStore;
+        this.tokenStore = builder.tokenStore.forServer(baseUrl.toString());
         this.ownsHttp = builder.okHttpClient == null;
         OkHttpClient.Builder http = ownsHttp ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
         http.connectTimeout(builder.connectTimeout).readTimeout(builder.readTimeout).writeTimeout(builder.writeTimeout);
@@ -103,9 +103,11 @@ public final class RoomsClient implements AutoCloseable {
     }
 
     /**
-     * Returns the store holding this client's tokens.
+     * Returns the store holding this client's tokens: the given store's {@link TokenStore#forServer view} for this
+     * client's base URL.
      *
-     * @return the token store given to the builder, or the in-memory default
+     * @return the view of the token store given to the builder (the store itself unless it keeps servers apart,
+     *         as {@link FileTokenStore} does), or the in-memory default
      */
     public TokenStore tokenStore() {
         return tokenStore;
@@ -306,7 +308,9 @@ public final class RoomsClient implements AutoCloseable {
         }
 
         /**
-         * Sets where tokens are kept. Default: {@link TokenStore#inMemory()}.
+         * Sets where tokens are kept. Default: {@link TokenStore#inMemory()}. The client uses the store's
+         * {@link TokenStore#forServer view} for its base URL, so a {@link FileTokenStore} holding another server's
+         * tokens leaves it logged out rather than sending them.
          *
          * @param tokenStore a thread-safe store, e.g. {@link TokenStore#file(java.nio.file.Path)}
          * @return this builder

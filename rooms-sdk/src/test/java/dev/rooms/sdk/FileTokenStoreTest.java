@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,6 +121,35 @@ class FileTokenStoreTest {
         }
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void firstSavesOfSeveralProcessesAtOnceCreateTheMissingDirectoriesWithoutFailing() throws Exception {
+        int savers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(savers);
+        try {
+            for (int round = 0; round < 50; round++) {
+                Path file = directory.resolve("round-" + round + "/config/tokens/default.json");
+                CyclicBarrier start = new CyclicBarrier(savers);
+                List<Future<?>> saves = new ArrayList<>();
+                for (int saver = 0; saver < savers; saver++) {
+                    TokenStore own = TokenStore.file(file);
+                    Tokens tokens = new Tokens("access-" + saver, "refresh-" + saver);
+                    saves.add(pool.submit(() -> {
+                        start.await();
+                        own.save(tokens);
+                        return null;
+                    }));
+                }
+                for (Future<?> save : saves) {
+                    save.get(30, TimeUnit.SECONDS);
+                }
+
+                assertThat(TokenStore.file(file).load()).isPresent();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rooms.cli.shell;
 
+import dev.rooms.cli.TerminalText;
 import dev.rooms.sdk.model.Message;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,8 +13,13 @@ import org.jline.utils.AttributedStyle;
 
 /**
  * How the chat shell shows things: messages with local timestamps and a colour per author, the user's own
- * messages marked with {@code »}, notices and errors. Continuation lines of multi-line messages are indented
- * under the text. Without colour every style is plain.
+ * messages marked with {@code »}, notices and errors. Without colour every style is plain.
+ *
+ * <p>Everything shown goes through {@link TerminalText}: names, notices and errors on one line, a message's
+ * content with its own line breaks. Continuation lines of a multi-line message carry a {@code ┆} gutter under
+ * the {@code :} after the name, with their text aligned under the first line's, so none of them can pass for a
+ * message of its own (those start with a time). The gutter is not one of the box-drawing characters JLine turns
+ * into the terminal's line-drawing character set, which some terminals and fonts show as letters.
  */
 final class ChatFormat {
 
@@ -23,6 +29,8 @@ final class ChatFormat {
             AttributedStyle.CYAN, AttributedStyle.GREEN, AttributedStyle.YELLOW,
             AttributedStyle.MAGENTA, AttributedStyle.BLUE, AttributedStyle.RED,
     };
+
+    private static final String GUTTER = "┆ ";
 
     private final long myId;
     private final boolean colour;
@@ -40,36 +48,39 @@ final class ChatFormat {
         line.styled(style(AttributedStyle.DEFAULT.faint()), time(message.createdAt()));
         line.append(own ? " » " : "   ");
         line.styled(style(own ? AttributedStyle.BOLD : AttributedStyle.BOLD.foreground(colourOf(message.user().id()))),
-                message.user().name());
+                TerminalText.line(message.user().name()));
         line.append(": ");
-        int indent = line.columnLength();
-        String[] lines = message.content().split("\r?\n", -1);
+        String gutter = " ".repeat(line.columnLength() - GUTTER.length()) + GUTTER;
+        String[] lines = TerminalText.text(message.content()).split("\n", -1);
         line.append(lines[0]);
         for (int i = 1; i < lines.length; i++) {
-            line.append("\n").append(" ".repeat(indent)).append(lines[i]);
+            line.append("\n").styled(style(AttributedStyle.DEFAULT.faint()), gutter).append(lines[i]);
         }
         return line.toAttributedString();
     }
 
+    /** A notice; {@code text} may hold names and other text from the server, it is shown on one line. */
     AttributedString notice(String text) {
         return new AttributedStringBuilder()
-                .styled(style(AttributedStyle.DEFAULT.faint().italic()), "-- " + text)
+                .styled(style(AttributedStyle.DEFAULT.faint().italic()), "-- " + TerminalText.line(text))
                 .toAttributedString();
     }
 
+    /** An error; {@code text} may hold the server's detail, it is shown on one line. */
     AttributedString error(String text) {
         return new AttributedStringBuilder()
-                .styled(style(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)), "!! " + text)
+                .styled(style(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)), "!! " + TerminalText.line(text))
                 .toAttributedString();
     }
 
+    /** A line of output ({@code /rooms}, {@code /who}, {@code /help}), shown on one line. */
     AttributedString plain(String text) {
-        return new AttributedString(text);
+        return new AttributedString(TerminalText.line(text));
     }
 
     AttributedString prompt(String roomName) {
         return new AttributedStringBuilder()
-                .styled(style(AttributedStyle.BOLD), roomName)
+                .styled(style(AttributedStyle.BOLD), TerminalText.line(roomName))
                 .append("> ")
                 .toAttributedString();
     }

@@ -1,11 +1,13 @@
 package dev.rooms.cli.shell;
 
+import dev.rooms.cli.TerminalText;
 import dev.rooms.sdk.Rooms;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.User;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -84,11 +86,21 @@ public final class ChatShell {
         }
     }
 
-    private LineReader newReader(Terminal terminal) throws IOException {
-        if (!Files.exists(historyFile)) {
+    /**
+     * Creates the history file owner-only unless it exists. Creating and failing when it exists is one atomic step,
+     * so of several shells starting at once one creates it and the others use it.
+     */
+    static void createHistoryFile(Path historyFile) throws IOException {
+        try {
             Files.createFile(historyFile, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException alreadyThere) {
+            // Created before, or by another shell just now: either way it is there to use.
         }
+    }
+
+    private LineReader newReader(Terminal terminal) throws IOException {
+        createHistoryFile(historyFile);
         LineReader lineReader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("rooms")
@@ -101,7 +113,7 @@ public final class ChatShell {
                     if (line.wordIndex() == 0 && line.word().startsWith("/")) {
                         COMMANDS.forEach(command -> candidates.add(new Candidate(command)));
                     } else if (line.wordIndex() == 1 && "/join".equals(line.words().get(0))) {
-                        client.rooms().list().forEach(r2 -> candidates.add(new Candidate(r2.name())));
+                        client.rooms().list().forEach(r2 -> candidates.add(new Candidate(completion(r2))));
                     }
                 })
                 .build();
@@ -114,11 +126,18 @@ public final class ChatShell {
         return lineReader;
     }
 
+    /** A room's name to complete {@code /join} with, or its {@code #id} when the name holds characters not shown. */
+    private static String completion(Room room) {
+        return TerminalText.line(room.name()).equals(room.name()) ? room.name() : "#" + room.id();
+    }
+
     private void loop() {
         while (true) {
             String line;
             try {
-                line = reader.readLine(format.prompt(session.room().name()).toAnsi(reader.getTerminal()));
+                // '%' starts JLine's prompt escapes (%N, %P, %{...%}); a room name's own is doubled to stay text.
+                line = reader.readLine(format.prompt(session.room().name()).toAnsi(reader.getTerminal())
+                        .replace("%", "%%"));
             } catch (UserInterruptException | EndOfFileException e) {
                 break;
             }
