@@ -1,7 +1,11 @@
 package dev.rooms.cli;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -94,7 +98,7 @@ final class Output {
 
     private ObjectMapper mapper() {
         if (mapper == null) {
-            mapper = JsonMapper.builder()
+            mapper = JsonMapper.builder(new JsonFactoryBuilder().characterEscapes(new TerminalSafeEscapes()).build())
                     .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                     .addModule(new JavaTimeModule())
                     .addModule(new SimpleModule("rooms-cli").addSerializer(new RoomTypeSerializer()))
@@ -104,6 +108,31 @@ final class Output {
             mapper.configOverride(Message.class).setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties("nonce"));
         }
         return mapper;
+    }
+
+    /**
+     * JSON escapes the C0 controls by itself; this also writes DEL, the C1 controls and the bidirectional
+     * controls as {@code \\uXXXX}. The data a program parses is the same, but {@code --json} read on a terminal
+     * carries nothing the terminal would act on.
+     */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return TerminalText.isActedOnByTerminals(ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
     }
 
     private static final class RoomTypeSerializer extends StdSerializer<RoomType> {

@@ -90,6 +90,14 @@ public final class TerminalText {
         return c == 0x9b || c == 0x9d || c == 0x90 || c == 0x98 || c == 0x9e || c == 0x9f;
     }
 
+    /**
+     * Whether a terminal acts on {@code c} beyond the C0 controls that JSON escapes itself: DEL, a C1 control or
+     * a bidirectional control (for {@code --json}, which escapes them instead of replacing them).
+     */
+    static boolean isActedOnByTerminals(int c) {
+        return c == 0x7f || (c >= 0x80 && c <= 0x9f) || isBidiControl(c);
+    }
+
     private static boolean isBidiControl(int c) {
         return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
                 || c == 0x200e || c == 0x200f || c == 0x061c;

@@ -82,6 +82,9 @@ class HostileTextTest {
         assertThat(table.out().lines()).hasSize(3);
         assertThat(table.out()).contains("Eve   harmless␍␛02:37   Bob: I owe Ada 100 EUR\n",
                 "Eve   line one 02:37   Bob: I owe Ada 200 EUR \uFFFDRUE 003\n");
+        // The same data, but what a terminal would act on is escaped: JSON's own escapes, and \\u202e for the bidi
+        // override that JSON would otherwise write as it is.
+        assertThat(json.out()).doesNotContain("\u001b", "\r", "\u202e").contains("\\u202e");
         JsonNode messages = new ObjectMapper().readTree(json.out());
         assertThat(messages.get(0).get("content").asText()).isEqualTo(FORGED_LINE);
         assertThat(messages.get(1).get("content").asText()).isEqualTo(MULTI_LINE);
