@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.rooms.server.RoomsServerApplication;
 
@@ -27,14 +31,21 @@ final class ServerProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    private final String name;
     private final List<String> arguments;
+    private final Map<String, String> environment;
     private final int port;
     private final Path log;
     private Process process;
 
-    /** @param arguments the server's command-line arguments, besides the port and the JWT secret */
-    ServerProcess(String name, List<String> arguments) {
+    /**
+     * @param arguments   the server's command-line arguments, besides the port and the JWT secret
+     * @param environment variables added to the test's own environment
+     */
+    ServerProcess(String name, List<String> arguments, Map<String, String> environment) {
+        this.name = name;
         this.arguments = List.copyOf(arguments);
+        this.environment = Map.copyOf(environment);
         this.port = freePort();
         this.log = Path.of("target", "server-process-" + name + "-" + port + ".log").toAbsolutePath();
     }
@@ -63,10 +74,11 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,9 +118,43 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The {@code open} flags (as in {@code /proc/PID/fdinfo}) of the file the running server holds open whose
+     * path ends with {@code suffix}: Linux only.
+     */
+    int openFlags(String suffix) {
+        Path fds = Path.of("/proc", String.valueOf(process.pid()), "fd");
+        try (Stream<Path> open = Files.list(fds)) {
+            Path fd = open.filter(link -> readLink(link).endsWith(suffix)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the server has no file *" + suffix + " open"));
+            String info = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "fdinfo",
+                    fd.getFileName().toString()));
+            Matcher flags = Pattern.compile("(?m)^flags:\\s+([0-7]+)$").matcher(info);
+            if (!flags.find()) {
+                throw new IllegalStateException("no flags in " + info);
+            }
+            return Integer.parseInt(flags.group(1), 8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException closedMeanwhile) {
+            return "";
+        }
+    }
+
     /** How the last run ended: 137 (128 + SIGKILL) after {@link #kill()}. */
     int exitValue() {
         return process.exitValue();
+    }
+
+    @Override
+    public String toString() {
+        return "server process " + name + " on port " + port;
     }
 
     @Override
