@@ -44,11 +44,12 @@ class DatabaseConfiguration {
      * The embedded database's URL. {@code WRITE_DELAY=0}: H2 writes each commit to the file before the commit
      * returns (by default it writes up to half a second later), so what the server confirmed (a broadcast
      * message, an HTTP answer) survives a crash of the server process, and so does the state of the id
-     * sequences, which H2 commits before it hands out ids beyond what is stored: an id is never given twice.
+     * sequences: H2 commits a reserve of ids ahead (32) before it hands out the first of them, so after a crash
+     * it goes on above every id it ever gave.
      * With {@code syncOnCommit} the file is written through {@link DataSyncFilePath}, so the commit is on the
      * disk, not only in the operating system's cache.
      */
-    static String embeddedUrl(Path database, boolean syncOnCommit) {
+    private static String embeddedUrl(Path database, boolean syncOnCommit) {
         String file = database.toString();
         if (syncOnCommit) {
             DataSyncFilePath.register();

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.junit.jupiter.api.Test;
@@ -135,9 +136,9 @@ class CrashRecoveryTest {
             }
         }
         ScheduledExecutorService senders = Executors.newSingleThreadScheduledExecutor();
-        int[] sequence = {0};
+        AtomicInteger sequence = new AtomicInteger();
         senders.scheduleAtFixedRate(() -> {
-            int next = sequence[0]++;
+            int next = sequence.getAndIncrement();
             for (int s = 0; s < sockets.size(); s++) {
                 String content = "burst " + burst + " sender " + s + " #" + next;
                 try {
@@ -195,8 +196,9 @@ class CrashRecoveryTest {
                 synchronized (createdRooms) {
                     createdRooms.add(room);
                 }
-                String name = "Cy " + namesSent.size();
+                String name;
                 synchronized (namesSent) {
+                    name = "Cy " + namesSent.size();
                     namesSent.add(name);
                 }
                 api.rename(users.get(2), name);
