@@ -3,50 +3,32 @@ package dev.rooms.server.live;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.rooms.server.message.MessageResponse;
 import dev.rooms.server.message.MessageService;
+import dev.rooms.server.message.NewMessage;
+import dev.rooms.server.message.PostedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Persists chat messages through {@link MessageService}, a batch per transaction: one commit for many
- * messages of a busy room instead of one each, and every message is durable before it is broadcast.
- *
- * <p>With several processes on one PostgreSQL database, the transaction first takes a per-room advisory
- * lock, so a room's messages commit in id order across processes and each batch knows the id of the room's
- * previous message; receivers use that to restore id order when publishes overtake each other.
+ * Has a room's queued chat saved by {@link MessageService#postMessages}, a batch per transaction (one commit
+ * for many messages of a busy room instead of one each; every message is durable before it is broadcast),
+ * and turns what was saved into broadcast frames with the senders' nonces.
  */
 final class ChatStore {
 
     private static final Logger log = LoggerFactory.getLogger(ChatStore.class);
-    /** First half of the advisory lock key, so these locks cannot collide with anyone else's. */
-    private static final int LOCK_NAMESPACE = 0x526f6f6d;
 
     private final MessageService messages;
-    private final ChatHistory history;
-    private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final boolean acrossProcesses;
-    private final boolean advisoryLocks;
 
-    /**
-     * @param acrossProcesses whether other processes post to the same rooms (then previous ids are tracked)
-     * @param advisoryLocks   whether the database supports PostgreSQL advisory locks
-     */
-    ChatStore(MessageService messages, ChatHistory history, TransactionTemplate transactions, JdbcClient jdbc,
-              JsonMapper json, boolean acrossProcesses, boolean advisoryLocks) {
+    /** @param acrossProcesses whether other processes post to the same rooms (then previous ids are tracked) */
+    ChatStore(MessageService messages, JsonMapper json, boolean acrossProcesses) {
         this.messages = messages;
-        this.history = history;
-        this.transactions = transactions;
-        this.jdbc = jdbc;
         this.json = json;
         this.acrossProcesses = acrossProcesses;
-        this.advisoryLocks = advisoryLocks;
     }
 
     /**
@@ -54,8 +36,10 @@ final class ChatStore {
      * room or the user was deleted meanwhile) is logged and left out; the others are still stored.
      */
     List<StoredChat> store(long roomId, List<ChatPost> posts) {
+        List<PostedMessage> posted;
         try {
-            return transactions.execute(status -> storeAll(roomId, posts));
+            posted = messages.postMessages(roomId,
+                    posts.stream().map(post -> new NewMessage(post.userId(), post.content())).toList(), acrossProcesses);
         } catch (RuntimeException e) {
             if (posts.size() == 1) {
                 log.info("Dropping a chat message for room {} from user {}: {}", roomId, posts.get(0).userId(), e.toString());
@@ -68,30 +52,19 @@ final class ChatStore {
             }
             return stored;
         }
-    }
-
-    private List<StoredChat> storeAll(long roomId, List<ChatPost> posts) {
-        long previous = 0;
-        if (acrossProcesses) {
-            if (advisoryLocks) {
-                jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(LOCK_NAMESPACE, (int) roomId).query().listOfRows();
-            }
-            previous = history.lastMessageId(roomId);
-        }
-        List<StoredChat> stored = new ArrayList<>(posts.size());
-        for (ChatPost post : posts) {
-            MessageResponse message = messages.postMessage(roomId, post.userId(), post.content());
-            stored.add(new StoredChat(message.id(), previous, frame(message, post.nonce())));
-            previous = acrossProcesses ? message.id() : 0;
+        List<StoredChat> stored = new ArrayList<>(posted.size());
+        for (int i = 0; i < posted.size(); i++) {
+            PostedMessage message = posted.get(i);
+            stored.add(new StoredChat(message.message().id(), message.previousId(), frame(message, posts.get(i).nonce())));
         }
         return stored;
     }
 
-    private String frame(MessageResponse message, String nonce) {
+    private String frame(PostedMessage posted, String nonce) {
         if (nonce == null) {
-            return json.writeValueAsString(message);
+            return json.writeValueAsString(posted.message());
         }
-        ObjectNode node = json.valueToTree(message);
+        ObjectNode node = json.valueToTree(posted.message());
         node.put("nonce", nonce);
         return json.writeValueAsString(node);
     }

@@ -1,11 +1,7 @@
 package dev.rooms.server.live;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-
-import javax.sql.DataSource;
 
 import dev.rooms.server.auth.TokenService;
 import dev.rooms.server.message.MessageService;
@@ -19,8 +15,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -74,18 +68,8 @@ class LiveConfiguration {
     }
 
     @Bean
-    ChatStore chatStore(MessageService messages, ChatHistory history, TransactionTemplate transactions,
-                        JdbcClient jdbc, JsonMapper json, BrokerProperties properties, DataSource dataSource) {
-        return new ChatStore(messages, history, transactions, jdbc, json, properties.redisEnabled(),
-                isPostgres(dataSource));
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot inspect the database", e);
-        }
+    ChatStore chatStore(MessageService messages, JsonMapper json, BrokerProperties properties) {
+        return new ChatStore(messages, json, properties.redisEnabled());
     }
 
     @Bean

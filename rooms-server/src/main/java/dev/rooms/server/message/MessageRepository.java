@@ -1,5 +1,6 @@
 package dev.rooms.server.message;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+
+import javax.sql.DataSource;
 
 import dev.rooms.server.user.UserSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,10 +27,34 @@ class MessageRepository {
             FROM message m JOIN users u ON u.id = m.user_id
             """;
 
-    private final JdbcClient jdbc;
+    /** First half of the advisory lock key, so these locks cannot collide with anyone else's. */
+    private static final int LOCK_NAMESPACE = 0x526f6f6d;
 
-    MessageRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final boolean advisoryLocks;
+
+    MessageRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.advisoryLocks = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot inspect the database", e);
+        }
+    }
+
+    /**
+     * Holds the room's lock for posting until the transaction ends: a PostgreSQL advisory lock, so that
+     * processes sharing the database commit a room's messages one after the other. Elsewhere (the embedded
+     * H2, which one process owns) there is nothing to lock.
+     */
+    void lockRoom(long roomId) {
+        if (advisoryLocks) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(LOCK_NAMESPACE, (int) roomId).query().listOfRows();
+        }
     }
 
     long insert(long roomId, long userId, String content, Instant createdAt) {

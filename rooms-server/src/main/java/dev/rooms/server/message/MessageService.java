@@ -3,6 +3,7 @@ package dev.rooms.server.message;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,11 +33,39 @@ public class MessageService {
      */
     @Transactional
     public MessageResponse postMessage(long roomId, long userId, String content) {
-        Objects.requireNonNull(content, "content == null");
-        rooms.requireActiveRoom(roomId);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long id = messages.insert(roomId, userId, content, now);
-        return messages.findById(id);
+        return postMessages(roomId, List.of(new NewMessage(userId, content)), false).get(0).message();
+    }
+
+    /**
+     * Saves a room's chat messages in order, in one transaction: one commit for a whole batch. They are
+     * committed (and with it durable) when this returns, and none of them is saved if one cannot be.
+     *
+     * <p>With {@code acrossProcesses} (other server processes post to the same rooms) the transaction first
+     * takes the room's lock (a PostgreSQL advisory lock), so a room's messages commit in id order across
+     * processes, and each message comes with the id of the room's message before it; receivers use that to
+     * restore id order when publishes from different processes overtake each other. Without it the
+     * previous ids are 0.
+     *
+     * @throws dev.rooms.server.room.RoomNotFoundException when the room does not exist or was deleted
+     * @throws org.springframework.dao.DataIntegrityViolationException when a user does not exist (any more)
+     */
+    @Transactional
+    public List<PostedMessage> postMessages(long roomId, List<NewMessage> batch, boolean acrossProcesses) {
+        long previous = 0;
+        if (acrossProcesses) {
+            messages.lockRoom(roomId);
+            previous = messages.findLastId(roomId);
+        }
+        List<PostedMessage> posted = new ArrayList<>(batch.size());
+        for (NewMessage message : batch) {
+            Objects.requireNonNull(message.content(), "content == null");
+            rooms.requireActiveRoom(roomId);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            long id = messages.insert(roomId, message.userId(), message.content(), now);
+            posted.add(new PostedMessage(messages.findById(id), previous));
+            previous = acrossProcesses ? id : 0;
+        }
+        return posted;
     }
 
     /**

@@ -4,6 +4,8 @@ import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -27,6 +29,31 @@ final class RequiredServices {
             // reachable
         } catch (SQLException e) {
             missing("PostgreSQL at " + POSTGRES_URL + " is unreachable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Creates an empty PostgreSQL database (for a server the test starts on it) and returns its JDBC URL;
+     * {@link #dropPostgresDatabase(String)} removes it again.
+     */
+    static String createPostgresDatabase(String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+        postgresAdmin("CREATE DATABASE " + name);
+        return POSTGRES_URL.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
+    }
+
+    /** Drops a database made by {@link #createPostgresDatabase(String)}, even with connections still open. */
+    static void dropPostgresDatabase(String url) {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        postgresAdmin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void postgresAdmin(String sql) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL: " + sql + " failed", e);
         }
     }
 

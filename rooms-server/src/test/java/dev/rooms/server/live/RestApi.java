@@ -44,6 +44,21 @@ final class RestApi {
                 .get("id").longValue();
     }
 
+    /** The status of {@code GET} on a room: 200 while it exists. */
+    int roomStatus(TestUser user, long roomId) {
+        return send("GET", "/api/rooms/" + roomId + "/", user.access(), null).statusCode();
+    }
+
+    /** Renames the account; returns the name the server answered with. */
+    String rename(TestUser user, String name) {
+        return call("PATCH", "/auth/profile/", user.access(), Map.of("name", name), 200).get("name").stringValue();
+    }
+
+    /** The account's name as stored. */
+    String name(TestUser user) {
+        return call("GET", "/auth/profile/", user.access(), null, 200).get("name").stringValue();
+    }
+
     void deleteRoom(TestUser user, long roomId) {
         call("DELETE", "/api/rooms/" + roomId + "/", user.access(), null, 204);
     }
@@ -59,6 +74,12 @@ final class RestApi {
     }
 
     private JsonNode call(String method, String path, String token, Object body, int expectedStatus) {
+        HttpResponse<String> response = send(method, path, token, body);
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
+        return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -67,9 +88,7 @@ final class RestApi {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
-            return response.body().isEmpty() ? null : JSON.readTree(response.body());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -2,6 +2,8 @@ package dev.rooms.server.live;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +68,13 @@ final class SocketClient extends WebSocketClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every frame received and not yet taken, without waiting. */
+    List<JsonNode> takeReceived() {
+        List<String> taken = new ArrayList<>();
+        frames.drainTo(taken);
+        return taken.stream().map(RestApi.JSON::readTree).toList();
     }
 
     /** The close as seen by the client, waiting up to {@code seconds}. */

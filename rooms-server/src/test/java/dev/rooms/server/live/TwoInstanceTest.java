@@ -1,12 +1,8 @@
 package dev.rooms.server.live;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstanceTest {
 
-    private static String database;
+    private static String databaseUrl;
     private static ServerInstance first;
     private static ServerInstance second;
     private static RestApi firstApi;
@@ -35,15 +31,13 @@ class TwoInstanceTest {
     static void startTwoServers() throws Exception {
         RequiredServices.requirePostgres();
         RequiredServices.requireRedis();
-        database = "rooms_live_" + UUID.randomUUID().toString().replace("-", "");
-        admin("CREATE DATABASE " + database);
-        String url = RequiredServices.POSTGRES_URL.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
+        databaseUrl = RequiredServices.createPostgresDatabase("rooms_live");
         Map<String, String> shared = Map.of(
-                "spring.datasource.url", url,
+                "spring.datasource.url", databaseUrl,
                 "spring.datasource.username", RequiredServices.POSTGRES_USER,
                 "spring.datasource.password", RequiredServices.POSTGRES_PASSWORD,
                 "rooms.redis.url", RequiredServices.REDIS_URL,
-                "rooms.redis.channel-prefix", database);
+                "rooms.redis.channel-prefix", databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1));
         first = ServerInstance.start(shared);
         second = ServerInstance.start(shared);
         firstApi = new RestApi(first.port());
@@ -58,16 +52,8 @@ class TwoInstanceTest {
         if (second != null) {
             second.close();
         }
-        if (database != null) {
-            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
-    }
-
-    private static void admin(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(RequiredServices.POSTGRES_URL,
-                RequiredServices.POSTGRES_USER, RequiredServices.POSTGRES_PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        if (databaseUrl != null) {
+            RequiredServices.dropPostgresDatabase(databaseUrl);
         }
     }
 

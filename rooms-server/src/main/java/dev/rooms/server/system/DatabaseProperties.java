@@ -1,0 +1,17 @@
+package dev.rooms.server.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded database under {@code rooms.database.*}.
+ *
+ * @param syncOnCommit whether the embedded H2 database reaches the disk itself (not only the operating
+ *                     system's cache) before a commit returns, so that what was confirmed also survives an
+ *                     operating-system crash or a power loss ({@code ROOMS_DATABASE_SYNC_ON_COMMIT}); without
+ *                     it a commit survives a crash of the server process only. Not used for an external
+ *                     database: PostgreSQL's own {@code fsync} and {@code synchronous_commit} decide there.
+ */
+@ConfigurationProperties("rooms.database")
+public record DatabaseProperties(@DefaultValue("false") boolean syncOnCommit) {
+}
