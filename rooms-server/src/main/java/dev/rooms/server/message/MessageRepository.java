@@ -108,10 +108,19 @@ class MessageRepository {
                 .list();
     }
 
-    /** Whether any matching message has {@code afterId < id < beforeId}. */
-    boolean exists(MessageFilter filter, Long afterId, Long beforeId) {
-        Query query = new Query(filter, afterId, beforeId);
-        return !jdbc.sql("SELECT m.id FROM message m" + query.where + " LIMIT 1")
+    /** Whether any matching message has an id above {@code afterId}. */
+    boolean existsAfter(MessageFilter filter, long afterId) {
+        return exists(new Query(filter, afterId, null), " ORDER BY m.id");
+    }
+
+    /** Whether any matching message has an id below {@code beforeId}. */
+    boolean existsBefore(MessageFilter filter, long beforeId) {
+        return exists(new Query(filter, null, beforeId), " ORDER BY m.id DESC");
+    }
+
+    /** The order lets PostgreSQL walk an id index from the cursor on; without one it may read the whole table. */
+    private boolean exists(Query query, String order) {
+        return !jdbc.sql("SELECT m.id FROM message m" + query.where + order + " LIMIT 1")
                 .params(query.params).query(Long.class).list().isEmpty();
     }
 

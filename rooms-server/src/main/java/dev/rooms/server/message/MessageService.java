@@ -101,14 +101,14 @@ public class MessageService {
         rooms.requireActiveRoom(filter.roomId());
         if (afterId != null) {
             Page<MessageResponse> page = Page.of(messages.find(filter, afterId, beforeId, false, limit + 1), limit);
-            boolean older = !page.items().isEmpty() && messages.exists(filter, null, page.items().get(0).id());
+            boolean older = !page.items().isEmpty() && messages.existsBefore(filter, page.items().get(0).id());
             return new HistoryPage(page.items(), older, page.more());
         }
         Page<MessageResponse> page = Page.of(messages.find(filter, null, beforeId, true, limit + 1), limit);
         List<MessageResponse> oldestFirst = new ArrayList<>(page.items());
         Collections.reverse(oldestFirst);
         boolean newer = beforeId != null && !oldestFirst.isEmpty()
-                && messages.exists(filter, oldestFirst.get(oldestFirst.size() - 1).id(), null);
+                && messages.existsAfter(filter, oldestFirst.get(oldestFirst.size() - 1).id());
         return new HistoryPage(oldestFirst, page.more(), newer);
     }
 
