@@ -34,8 +34,9 @@ class MessageController {
     /**
      * A room's whole history after {@code after} (all of it without), oldest first, with optional filters
      * ({@code user}, {@code since}, {@code until}, {@code search}): the spec's unpaged answer, streamed.
+     * {@code produces}: a client that accepts no JSON falls through to the other mapping and its 406, as everywhere.
      */
-    @GetMapping(path = HISTORY, params = {"!limit", "!before"})
+    @GetMapping(path = HISTORY, params = {"!limit", "!before"}, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StreamingResponseBody> listMessages(@PathVariable long roomId, HttpServletRequest request) {
         HistoryRequest history = HistoryRequest.read(roomId, request);
         messages.requireActiveRoom(roomId);

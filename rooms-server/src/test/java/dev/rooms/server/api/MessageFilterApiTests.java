@@ -35,6 +35,22 @@ abstract class MessageFilterApiTests extends ApiTest {
     }
 
     @Test
+    void historyWhenClientAcceptsOnlyHtmlThen406AsEveryJsonEndpointAnswers() {
+        User user = newUser();
+        long room = createRoom(user, "No HTML").get("id").asLong();
+        post(room, user, "one");
+
+        ApiClient.Response streamed = api.send("GET", history(room), null, null,
+                "Authorization", "Bearer " + user.access(), "Accept", "text/html");
+        ApiClient.Response rooms = api.send("GET", "/api/rooms/", null, null,
+                "Authorization", "Bearer " + user.access(), "Accept", "text/html");
+
+        assertThat(rooms.status()).isEqualTo(406);
+        assertThat(streamed.status()).isEqualTo(406);
+        assertThat(streamed.json()).isEqualTo(rooms.json());
+    }
+
+    @Test
     void historyBeforeIdThenNewestOlderMessagesOldestFirst() {
         User user = newUser();
         long room = createRoom(user, "Back").get("id").asLong();
