@@ -1,4 +1,4 @@
--- H2 only (spring.flyway.locations picks db/vendor/{vendor}). H2 commits a sequence's position every time a
+-- H2 only (spring.flyway.locations picks db/{vendor}). H2 commits a sequence's position every time a
 -- reserve (CACHE) of ids is used up, and with durable commits (WRITE_DELAY=0) each of those commits is a write
 -- of the whole store of its own: with the default reserve of 32, one extra write per 32 chat messages, about a
 -- sixth of the chat path's CPU under load. A reserve of 1,024 makes it one per 1,024. After a crash, ids go on
