@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>Whatever the parameters, an answer is oldest first. {@code limit} alone is the newest {@code limit} messages;
  * with {@code after} the first {@code limit} after it (paging forward); with {@code before} the newest
- * {@code limit} older than it (scrolling back).
+ * {@code limit} older than it (scrolling back). The filters ({@code since}, {@code until}, {@code search},
+ * {@code user}) narrow what those count.
  *
  * <p>Sent as the query parameters {@code after}, {@code before}, {@code since}, {@code until} (ISO-8601 instants,
  * e.g. {@code 2026-12-04T09:30:00Z}), {@code search}, {@code user} and {@code limit}. Immutable and thread-safe;
@@ -30,7 +31,8 @@ import java.util.Objects;
  * @param until  only messages stored before this instant, or {@code null}
  * @param search only messages whose content contains this text (case-insensitive), or {@code null}
  * @param userId only messages by this user, or {@code null}
- * @param limit  at most this many messages per answer (1 to {@value Rooms#MAX_LIMIT}), or {@code null} for all
+ * @param limit  at most this many messages per answer (1 to {@value Rooms#MAX_LIMIT}), or {@code null}: every
+ *               match, except that with {@code before} the server picks the page size
  */
 public record MessageQuery(Long after, Long before, Instant since, Instant until, String search, Long userId,
                            Integer limit) {

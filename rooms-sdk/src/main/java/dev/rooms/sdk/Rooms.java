@@ -230,10 +230,10 @@ public final class Rooms {
     /**
      * Streams every message of a room that matches a query, fetching them a page at a time by following the
      * answers' {@code Link: <...>; rel="next"} headers exactly as the server wrote them, until an answer has none.
-     * Each page is oldest first; which way the pages go is the server's: forward from
-     * {@link MessageQuery.Builder#after(long) after} (to read a whole history: {@code after(0).limit(500)}),
-     * backwards from {@link MessageQuery.Builder#before(long) before}. Without a limit the server answers with
-     * every match at once.
+     * The Rooms server links {@code next} to the newer page, so the stream reads forward, oldest first: from
+     * {@code after(0).limit(500)} a whole history, 500 messages per request; from {@code before(id).limit(n)} that
+     * page and then everything newer. {@code limit} alone (the newest messages) has no newer page. Without a limit
+     * or {@code before} the server answers with every match at once.
      *
      * <p>Lazy: nothing is sent until the first element is needed, and a page only when the consumer reaches it.
      * There is nothing to close. A failed request throws its {@link ApiException} (e.g. {@link NotFoundException}
