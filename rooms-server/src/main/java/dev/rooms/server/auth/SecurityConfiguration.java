@@ -35,7 +35,9 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> writer.writeDetail(response,
                                 HttpServletResponse.SC_FORBIDDEN, "You do not have permission to perform this action.")))
                 .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // An ASYNC dispatch only finishes a response (a streamed history) whose REQUEST dispatch
+                        // was authorized; the bearer token is not read again for it.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/auth/register/", "/auth/login/", "/auth/token/refresh/", "/ws/**", "/error")
                         .permitAll()
                         .anyRequest().authenticated())

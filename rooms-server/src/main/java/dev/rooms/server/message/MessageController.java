@@ -1,72 +1,119 @@
 package dev.rooms.server.message;
 
-import java.math.BigInteger;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import dev.rooms.server.system.ValidationException;
+import dev.rooms.server.system.Page;
+import dev.rooms.server.system.PageLinks;
+import dev.rooms.server.system.QueryParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 class MessageController {
 
-    static final int MAX_LIMIT = 1000;
-    private static final String NOT_AN_INTEGER = "A valid integer is required.";
+    private static final String HISTORY = "/api/rooms/{roomId}/messages/";
+
+    /** Page size of {@code before} without {@code limit}, and of a search. */
+    static final int DEFAULT_PAGE_SIZE = 50;
 
     private final MessageService messages;
+    private final JsonMapper json;
 
-    MessageController(MessageService messages) {
+    MessageController(MessageService messages, JsonMapper json) {
         this.messages = messages;
+        this.json = json;
     }
 
     /**
-     * A room's history, oldest first. {@code after} (a message id) lets a reconnecting client catch up;
-     * {@code limit} returns only the newest N, or with {@code after} the first N after it (paging forward).
+     * A room's whole history after {@code after} (all of it without), oldest first, with optional filters
+     * ({@code user}, {@code since}, {@code until}, {@code search}): the spec's unpaged answer, streamed.
      */
-    @GetMapping("/api/rooms/{roomId}/messages/")
-    List<MessageResponse> listMessages(@PathVariable long roomId,
-                                       @RequestParam(required = false) String after,
-                                       @RequestParam(required = false) String limit) {
-        // Both parameters are checked before answering, so one 400 names every bad one, as DRF's serializers do.
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        Long afterId = after == null ? null : parseAfter(after, errors);
-        Integer max = limit == null ? null : parseLimit(limit, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return messages.listMessages(roomId, afterId, max);
+    @GetMapping(path = HISTORY, params = {"!limit", "!before"})
+    ResponseEntity<StreamingResponseBody> listMessages(@PathVariable long roomId, HttpServletRequest request) {
+        HistoryRequest history = HistoryRequest.read(roomId, request);
+        messages.requireActiveRoom(roomId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(streamHistory(history));
     }
 
-    private static Long parseAfter(String after, Map<String, List<String>> errors) {
-        try {
-            return Long.parseLong(after.strip());
-        } catch (NumberFormatException e) {
-            errors.put("after", List.of(NOT_AN_INTEGER));
-            return null;
+    /**
+     * One page of a room's history, oldest first, with {@code Link} headers to the pages around it:
+     * {@code rel="prev"} (older, by {@code before}) and {@code rel="next"} (newer, by {@code after}).
+     */
+    @GetMapping(HISTORY)
+    ResponseEntity<List<MessageResponse>> listMessagePage(@PathVariable long roomId, HttpServletRequest request) {
+        HistoryRequest history = HistoryRequest.read(roomId, request);
+        int limit = history.limit() == null ? DEFAULT_PAGE_SIZE : history.limit();
+
+        HistoryPage page = messages.listMessages(history.filter(), history.afterId(), history.beforeId(), limit);
+        List<MessageResponse> found = page.messages();
+        PageLinks links = PageLinks.of(request);
+        if (page.older()) {
+            links.add("prev", "before", found.get(0).id(), false);
         }
+        if (page.newer()) {
+            // Paging forward inside a window keeps its upper bound; paging back out of one does not.
+            links.add("next", "after", found.get(found.size() - 1).id(), history.afterId() != null);
+        }
+        return ResponseEntity.ok().headers(links.headers()).body(found);
     }
 
-    private static Integer parseLimit(String limit, Map<String, List<String>> errors) {
-        BigInteger value;
-        try {
-            // BigInteger, so a huge number is "too large" rather than "not an integer".
-            value = new BigInteger(limit.strip());
-        } catch (NumberFormatException e) {
-            errors.put("limit", List.of(NOT_AN_INTEGER));
-            return null;
+    /**
+     * Messages of every active room that contain {@code q} (case-insensitive), newest first, with optional
+     * {@code room}, {@code user}, {@code since}, {@code until} filters; {@code Link: rel="next"} (by
+     * {@code before}) while more remain.
+     */
+    @GetMapping("/api/messages/search/")
+    ResponseEntity<List<FoundMessage>> searchMessages(HttpServletRequest request) {
+        QueryParameters parameters = QueryParameters.of(request);
+        String text = parameters.requiredSearchTerm("q");
+        MessageFilter filter = new MessageFilter(parameters.integer("room"), parameters.integer("user"),
+                parameters.instant("since"), parameters.instant("until"), text);
+        Long beforeId = parameters.integer("before");
+        Integer limit = parameters.limit();
+        parameters.throwIfInvalid();
+
+        Page<FoundMessage> page = messages.searchMessages(filter, beforeId, limit == null ? DEFAULT_PAGE_SIZE : limit);
+        PageLinks links = PageLinks.of(request);
+        if (page.more()) {
+            links.add("next", "before", page.items().get(page.items().size() - 1).id(), false);
         }
-        if (value.signum() < 1) {
-            errors.put("limit", List.of("Ensure this value is greater than or equal to 1."));
-            return null;
+        return ResponseEntity.ok().headers(links.headers()).body(page.items());
+    }
+
+    /**
+     * The history as one JSON array written while it is read from the database, so a room's size never
+     * decides how much memory an answer takes. It runs after the handler returned, in its own transaction.
+     */
+    private StreamingResponseBody streamHistory(HistoryRequest history) {
+        return out -> {
+            try (JsonGenerator generator = json.createGenerator(out)) {
+                generator.writeStartArray();
+                messages.forEachMessage(history.filter(), history.afterId(),
+                        message -> json.writeValue(generator, message));
+                generator.writeEndArray();
+            }
+        };
+    }
+
+    /** The parameters of a history request, all checked before any is used, so one 400 names every bad one. */
+    private record HistoryRequest(MessageFilter filter, Long afterId, Long beforeId, Integer limit) {
+
+        static HistoryRequest read(long roomId, HttpServletRequest request) {
+            QueryParameters parameters = QueryParameters.of(request);
+            Long afterId = parameters.integer("after");
+            Long beforeId = parameters.integer("before");
+            Integer limit = parameters.limit();
+            MessageFilter filter = new MessageFilter(roomId, parameters.integer("user"), parameters.instant("since"),
+                    parameters.instant("until"), parameters.searchTerm("search"));
+            parameters.throwIfInvalid();
+            return new HistoryRequest(filter, afterId, beforeId, limit);
         }
-        if (value.compareTo(BigInteger.valueOf(MAX_LIMIT)) > 0) {
-            errors.put("limit", List.of("Ensure this value is less than or equal to " + MAX_LIMIT + "."));
-            return null;
-        }
-        return value.intValue();
     }
 }

@@ -7,13 +7,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import dev.rooms.server.system.LikePattern;
 import dev.rooms.server.user.UserSummary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -27,14 +31,26 @@ class MessageRepository {
             FROM message m JOIN users u ON u.id = m.user_id
             """;
 
+    private static final String SELECT_WITH_ROOM = """
+            SELECT m.id, m.content, m.created_at, u.id AS user_id, u.email, u.name, r.id AS room_id, r.name AS room_name
+            FROM message m JOIN users u ON u.id = m.user_id JOIN room r ON r.id = m.room_id AND r.is_active = TRUE
+            """;
+
+    /** Rows the database sends per round trip while a whole history streams (PostgreSQL reads all at once without). */
+    private static final int STREAM_FETCH_SIZE = 500;
+
     /** First half of the advisory lock key, so these locks cannot collide with anyone else's. */
     private static final int LOCK_NAMESPACE = 0x526f6f6d;
 
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
     private final boolean advisoryLocks;
 
     MessageRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        cursor.setFetchSize(STREAM_FETCH_SIZE);
+        this.streaming = JdbcClient.create(cursor);
         this.advisoryLocks = isPostgres(dataSource);
     }
 
@@ -69,31 +85,48 @@ class MessageRepository {
         return jdbc.sql(SELECT + " WHERE m.id = ?").param(id).query(MessageRepository::map).single();
     }
 
-    /** Messages of a room with an id above {@code afterId}, oldest first (ids grow with creation time). */
-    List<MessageResponse> findByRoom(long roomId, long afterId) {
-        return jdbc.sql(SELECT + " WHERE m.room_id = ? AND m.id > ? ORDER BY m.id")
-                .params(roomId, afterId)
+    /**
+     * Hands every matching message with an id above {@code afterId} to {@code action}, oldest first (ids grow
+     * with creation time), reading them from a cursor so that a long history is never held in memory.
+     * Runs inside the caller's transaction, which PostgreSQL needs to read with a cursor.
+     */
+    void forEach(MessageFilter filter, Long afterId, Consumer<MessageResponse> action) {
+        Query query = new Query(filter, afterId, null);
+        try (Stream<MessageResponse> messages = streaming.sql(SELECT + query.where + " ORDER BY m.id")
+                .params(query.params).query(MessageRepository::map).stream()) {
+            messages.forEach(action);
+        }
+    }
+
+    /** At most {@code max} matching messages with {@code afterId < id < beforeId}, oldest or newest first. */
+    List<MessageResponse> find(MessageFilter filter, Long afterId, Long beforeId, boolean newestFirst, int max) {
+        Query query = new Query(filter, afterId, beforeId);
+        query.params.add(max);
+        return jdbc.sql(SELECT + query.where + (newestFirst ? " ORDER BY m.id DESC" : " ORDER BY m.id") + " LIMIT ?")
+                .params(query.params)
                 .query(MessageRepository::map)
                 .list();
     }
 
-    /** The first {@code limit} messages of a room with an id above {@code afterId}, oldest first. */
-    List<MessageResponse> findFirstAfter(long roomId, long afterId, int limit) {
-        return jdbc.sql(SELECT + " WHERE m.room_id = ? AND m.id > ? ORDER BY m.id LIMIT ?")
-                .params(roomId, afterId, limit)
-                .query(MessageRepository::map)
-                .list();
+    /** Whether any matching message has {@code afterId < id < beforeId}. */
+    boolean exists(MessageFilter filter, Long afterId, Long beforeId) {
+        Query query = new Query(filter, afterId, beforeId);
+        return !jdbc.sql("SELECT m.id FROM message m" + query.where + " LIMIT 1")
+                .params(query.params).query(Long.class).list().isEmpty();
     }
 
-    /** The newest {@code limit} messages of a room, oldest first. */
-    List<MessageResponse> findNewest(long roomId, int limit) {
-        List<MessageResponse> messages = new ArrayList<>(
-                jdbc.sql(SELECT + " WHERE m.room_id = ? ORDER BY m.id DESC LIMIT ?")
-                        .params(roomId, limit)
-                        .query(MessageRepository::map)
-                        .list());
-        Collections.reverse(messages);
-        return messages;
+    /** At most {@code max} matching messages of active rooms with an id below {@code beforeId}, newest first. */
+    List<FoundMessage> search(MessageFilter filter, Long beforeId, int max) {
+        Query query = new Query(filter, null, beforeId);
+        query.params.add(max);
+        return jdbc.sql(SELECT_WITH_ROOM + query.where + " ORDER BY m.id DESC LIMIT ?")
+                .params(query.params)
+                .query((rs, row) -> {
+                    MessageResponse message = map(rs, row);
+                    return new FoundMessage(message.id(), message.user(), message.content(), message.createdAt(),
+                            new RoomSummary(rs.getLong("room_id"), rs.getString("room_name")));
+                })
+                .list();
     }
 
     long findLastId(long roomId) {
@@ -106,6 +139,46 @@ class MessageRepository {
                 .params(roomId, afterId, beforeId)
                 .query(MessageRepository::map)
                 .list();
+    }
+
+    /** The {@code WHERE} clause of a filter and an id window, and its parameters in order. */
+    private static final class Query {
+
+        final String where;
+        final List<Object> params = new ArrayList<>();
+
+        Query(MessageFilter filter, Long afterId, Long beforeId) {
+            StringJoiner where = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
+            if (filter.roomId() != null) {
+                where.add("m.room_id = ?");
+                params.add(filter.roomId());
+            }
+            if (filter.userId() != null) {
+                where.add("m.user_id = ?");
+                params.add(filter.userId());
+            }
+            if (filter.since() != null) {
+                where.add("m.created_at >= ?");
+                params.add(OffsetDateTime.ofInstant(filter.since(), ZoneOffset.UTC));
+            }
+            if (filter.until() != null) {
+                where.add("m.created_at < ?");
+                params.add(OffsetDateTime.ofInstant(filter.until(), ZoneOffset.UTC));
+            }
+            if (filter.search() != null) {
+                where.add("m.content ILIKE ? ESCAPE '\\'");
+                params.add(LikePattern.containing(filter.search()));
+            }
+            if (afterId != null) {
+                where.add("m.id > ?");
+                params.add(afterId);
+            }
+            if (beforeId != null) {
+                where.add("m.id < ?");
+                params.add(beforeId);
+            }
+            this.where = where.toString();
+        }
     }
 
     private static MessageResponse map(ResultSet rs, int row) throws SQLException {

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.rooms.server.room.RoomService;
+import dev.rooms.server.system.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,20 +72,50 @@ public class MessageService {
     }
 
     /**
-     * A room's history, oldest first.
+     * Checks that a room exists and is active.
      *
-     * @param afterId only messages with a greater id, or {@code null} for all
-     * @param limit   at most this many, or {@code null} for no limit: with {@code afterId} the first ones after
-     *                it (so a client pages forward by passing the last id it got), without it the newest ones
+     * @throws dev.rooms.server.room.RoomNotFoundException when it does not exist or was deleted
+     */
+    void requireActiveRoom(long roomId) {
+        rooms.requireActiveRoom(roomId);
+    }
+
+    /**
+     * Hands a room's whole matching history after {@code afterId} (all of it when {@code null}) to
+     * {@code action}, oldest first, one message at a time, within one read-only transaction.
      */
     @Transactional(readOnly = true)
-    List<MessageResponse> listMessages(long roomId, Long afterId, Integer limit) {
-        rooms.requireActiveRoom(roomId);
-        long after = afterId == null ? 0 : afterId;
-        if (limit == null) {
-            return messages.findByRoom(roomId, after);
+    void forEachMessage(MessageFilter filter, Long afterId, Consumer<MessageResponse> action) {
+        messages.forEach(filter, afterId, action);
+    }
+
+    /**
+     * One page of a room's matching history, oldest first: with {@code afterId} the first {@code limit} after
+     * it (paging forward, below {@code beforeId} if that is given too), otherwise the newest {@code limit}
+     * below {@code beforeId} (paging back), or the newest of all.
+     *
+     * @throws dev.rooms.server.room.RoomNotFoundException when the room does not exist or was deleted
+     */
+    @Transactional(readOnly = true)
+    HistoryPage listMessages(MessageFilter filter, Long afterId, Long beforeId, int limit) {
+        rooms.requireActiveRoom(filter.roomId());
+        if (afterId != null) {
+            Page<MessageResponse> page = Page.of(messages.find(filter, afterId, beforeId, false, limit + 1), limit);
+            boolean older = !page.items().isEmpty() && messages.exists(filter, null, page.items().get(0).id());
+            return new HistoryPage(page.items(), older, page.more());
         }
-        return afterId == null ? messages.findNewest(roomId, limit) : messages.findFirstAfter(roomId, after, limit);
+        Page<MessageResponse> page = Page.of(messages.find(filter, null, beforeId, true, limit + 1), limit);
+        List<MessageResponse> oldestFirst = new ArrayList<>(page.items());
+        Collections.reverse(oldestFirst);
+        boolean newer = beforeId != null && !oldestFirst.isEmpty()
+                && messages.exists(filter, oldestFirst.get(oldestFirst.size() - 1).id(), null);
+        return new HistoryPage(oldestFirst, page.more(), newer);
+    }
+
+    /** Matching messages of every active room below {@code beforeId}, newest first, one page of them. */
+    @Transactional(readOnly = true)
+    Page<FoundMessage> searchMessages(MessageFilter filter, Long beforeId, int limit) {
+        return Page.of(messages.search(filter, beforeId, limit + 1), limit);
     }
 
     /** The id of the room's newest message, 0 when it has none (the live part orders broadcasts by it). */

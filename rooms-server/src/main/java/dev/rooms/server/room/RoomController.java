@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 import dev.rooms.server.system.JsonFields;
+import dev.rooms.server.system.Page;
+import dev.rooms.server.system.PageLinks;
+import dev.rooms.server.system.QueryParameters;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,9 +35,43 @@ class RoomController {
         this.rooms = rooms;
     }
 
+    /**
+     * Active rooms, oldest first. Without parameters every room, as the spec lists them; the filters combine,
+     * and {@code limit} pages forward by {@code after} with a {@code Link: rel="next"} while more remain.
+     */
     @GetMapping("/")
-    List<RoomResponse> listRooms() {
-        return rooms.listRooms();
+    ResponseEntity<List<RoomResponse>> listRooms(@AuthenticationPrincipal Long userId, HttpServletRequest request) {
+        QueryParameters parameters = QueryParameters.of(request);
+        String roomType = parameters.choice("room_type", ROOM_TYPES);
+        String search = parameters.searchTerm("search");
+        Long creatorId = creator(parameters, userId);
+        Long afterId = parameters.integer("after");
+        Integer limit = parameters.limit();
+        parameters.throwIfInvalid();
+
+        Page<RoomResponse> page = rooms.listRooms(new RoomQuery(roomType, search, creatorId, afterId, limit));
+        PageLinks links = PageLinks.of(request);
+        if (page.more()) {
+            links.add("next", "after", page.items().get(page.items().size() - 1).id(), false);
+        }
+        return ResponseEntity.ok().headers(links.headers()).body(page.items());
+    }
+
+    /** {@code creator=me} is the caller, otherwise a user id. */
+    private static Long creator(QueryParameters parameters, long userId) {
+        String creator = parameters.text("creator");
+        if (creator == null) {
+            return null;
+        }
+        if (creator.strip().equals("me")) {
+            return userId;
+        }
+        try {
+            return Long.parseLong(creator.strip());
+        } catch (NumberFormatException e) {
+            parameters.reject("creator", "Enter \"me\" or a valid integer.");
+            return null;
+        }
     }
 
     /** {@code id}, {@code creator}, {@code created_at} and {@code is_active} in the body are read-only and ignored. */

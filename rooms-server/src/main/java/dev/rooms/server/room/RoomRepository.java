@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.rooms.server.system.LikePattern;
 import dev.rooms.server.user.UserSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,8 +43,34 @@ class RoomRepository {
         return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
     }
 
-    List<RoomResponse> findActive() {
-        return jdbc.sql(SELECT + " WHERE r.is_active = TRUE ORDER BY r.id").query(RoomRepository::map).list();
+    /** Active rooms matching the query, oldest first; at most {@code max} when it is not {@code null}. */
+    List<RoomResponse> findActive(RoomQuery query, Integer max) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE r.is_active = TRUE");
+        List<Object> params = new ArrayList<>();
+        if (query.roomType() != null) {
+            sql.append(" AND r.room_type = ?");
+            params.add(query.roomType());
+        }
+        if (query.search() != null) {
+            sql.append(" AND (r.name ILIKE ? ESCAPE '\\' OR r.description ILIKE ? ESCAPE '\\')");
+            String pattern = LikePattern.containing(query.search());
+            params.add(pattern);
+            params.add(pattern);
+        }
+        if (query.creatorId() != null) {
+            sql.append(" AND r.creator_id = ?");
+            params.add(query.creatorId());
+        }
+        if (query.afterId() != null) {
+            sql.append(" AND r.id > ?");
+            params.add(query.afterId());
+        }
+        sql.append(" ORDER BY r.id");
+        if (max != null) {
+            sql.append(" LIMIT ?");
+            params.add(max);
+        }
+        return jdbc.sql(sql.toString()).params(params).query(RoomRepository::map).list();
     }
 
     Optional<RoomResponse> findActive(long id) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import dev.rooms.server.system.Page;
 import dev.rooms.server.user.UserDeleted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -35,8 +36,12 @@ public class RoomService {
         }
     }
 
-    List<RoomResponse> listRooms() {
-        return rooms.findActive();
+    /** Active rooms, oldest first; with a limit one page of them. */
+    Page<RoomResponse> listRooms(RoomQuery query) {
+        if (query.limit() == null) {
+            return new Page<>(rooms.findActive(query, null), false);
+        }
+        return Page.of(rooms.findActive(query, query.limit() + 1), query.limit());
     }
 
     RoomResponse getRoom(long roomId) {
