@@ -1,6 +1,7 @@
 package dev.rooms.cli.shell;
 
 import dev.rooms.cli.TerminalText;
+import dev.rooms.sdk.MessageQuery;
 import dev.rooms.sdk.Rooms;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Message;
@@ -187,7 +188,7 @@ public final class ChatShell {
     }
 
     private void join(Room room) {
-        List<Message> history = client.rooms().recentMessages(room.id(), NAMES_FROM_HISTORY);
+        List<Message> history = client.rooms().messages(room.id(), MessageQuery.builder().limit(NAMES_FROM_HISTORY).build());
         RoomSession next = new RoomSession(room, format, this::print);
         next.learnNames(history);
         print(format.notice("joined " + room.name() + (room.description().isBlank() ? "" : ": " + room.description())));
@@ -230,7 +231,8 @@ public final class ChatShell {
                 return;
             }
         }
-        client.rooms().recentMessages(session.room().id(), count).forEach(session::show);
+        client.rooms().messages(session.room().id(), MessageQuery.builder().limit(count).build())
+                .forEach(session::show);
     }
 
     private void who() {
