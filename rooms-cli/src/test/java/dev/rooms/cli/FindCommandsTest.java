@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.RoomType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +24,7 @@ class FindCommandsTest {
     private static Cli bob;
     private static long bobId;
     private final ObjectMapper json = new ObjectMapper();
+    private final List<Runnable> cleanup = new ArrayList<>();
 
     @BeforeAll
     static void users() {
@@ -32,12 +35,22 @@ class FindCommandsTest {
         bobId = bob.sdk().auth().profile().id();
     }
 
+    /**
+     * The test server is shared by every CLI test class, and the chat shell's tests list its rooms on a screen of
+     * fixed height: the rooms made here are deleted again.
+     */
+    @AfterEach
+    void deleteRooms() {
+        cleanup.forEach(Runnable::run);
+        cleanup.clear();
+    }
+
     @Test
     void roomListFiltersCombine() throws Exception {
         String marker = unique("find");
-        Room adaChat = ada.sdk().rooms().create(marker + " chat", null, RoomType.CHAT);
-        Room adaVideo = ada.sdk().rooms().create(marker + " video", null, RoomType.VIDEO);
-        Room bobVideo = bob.sdk().rooms().create("Bob's", "about " + marker.toUpperCase(), RoomType.VIDEO);
+        Room adaChat = create(ada, marker + " chat", null, RoomType.CHAT);
+        Room adaVideo = create(ada, marker + " video", null, RoomType.VIDEO);
+        Room bobVideo = create(bob, "Bob's", "about " + marker.toUpperCase(), RoomType.VIDEO);
 
         Cli.Result videos = ada.run("room", "list", "--search", marker, "--type", "video", "--json");
         Cli.Result bobsOwn = bob.run("room", "list", "--search", marker, "--mine", "--json");
@@ -59,7 +72,7 @@ class FindCommandsTest {
         String marker = unique("all");
         List<Long> created = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            created.add(ada.sdk().rooms().create(marker + " " + i, null, RoomType.CHAT).id());
+            created.add(create(ada, marker + " " + i, null, RoomType.CHAT).id());
         }
 
         Cli.Result ndjson = ada.run("room", "list", "--search", marker, "--all", "--limit", "2", "--json");
@@ -94,7 +107,7 @@ class FindCommandsTest {
 
     @Test
     void messagesFiltersCombine() throws Exception {
-        Room room = ada.sdk().rooms().create(unique("filters"), null, RoomType.CHAT);
+        Room room = create(ada, unique("filters"), null, RoomType.CHAT);
         ada.runWithInput("Deploy started\nlunch?\n", "send", room.name());
         bob.runWithInput("deploy DONE\nok\n", "send", room.name());
         ada.runWithInput("redeploy tomorrow\n", "send", room.name());
@@ -120,7 +133,7 @@ class FindCommandsTest {
 
     @Test
     void messagesBadFiltersAreUsageErrors() {
-        Room room = ada.sdk().rooms().create(unique("bad"), null, RoomType.CHAT);
+        Room room = create(ada, unique("bad"), null, RoomType.CHAT);
 
         Cli.Result when = ada.run("messages", room.name(), "--since", "yesterday");
         Cli.Result user = ada.run("messages", room.name(), "--from", "bob@example.com");
@@ -140,8 +153,8 @@ class FindCommandsTest {
     @Test
     void searchFindsMessagesOfEveryRoomNewestFirstWithTheirRoom() throws Exception {
         String word = unique("zebra");
-        Room ops = ada.sdk().rooms().create(unique("Ops"), null, RoomType.CHAT);
-        Room dev = bob.sdk().rooms().create(unique("Dev"), null, RoomType.CHAT);
+        Room ops = create(ada, unique("Ops"), null, RoomType.CHAT);
+        Room dev = create(bob, unique("Dev"), null, RoomType.CHAT);
         ada.runWithInput("a " + word + " here\nnothing\n", "send", ops.name());
         bob.runWithInput(word.toUpperCase() + " again\n", "send", dev.name());
         ada.runWithInput("last " + word + "\n", "send", ops.name());
@@ -176,6 +189,18 @@ class FindCommandsTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(result.err()).startsWith("error: no room named");
+    }
+
+    private Room create(Cli owner, String name, String description, RoomType type) {
+        try (RoomsClient client = owner.sdk()) {
+            Room room = client.rooms().create(name, description, type);
+            cleanup.add(() -> {
+                try (RoomsClient deleting = owner.sdk()) {
+                    deleting.rooms().delete(room.id());
+                }
+            });
+            return room;
+        }
     }
 
     private List<Long> ids(Cli.Result result) throws Exception {
