@@ -54,6 +54,24 @@ abstract class ApiTest {
         return created.json();
     }
 
+    /** A room with every writable field chosen. */
+    JsonNode createRoom(User user, String name, String description, String roomType) {
+        ApiClient.Response created = api.post("/api/rooms/", ApiClient.JSON.createObjectNode()
+                .put("name", name).put("description", description).put("room_type", roomType).toString(), user.access());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    /** The path and query of a link the server gave, which must point at this same server. */
+    String pathOf(String url) {
+        assertThat(url).startsWith("http://localhost:" + port + "/");
+        return url.substring(("http://localhost:" + port).length());
+    }
+
+    static String urlEncode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static JsonNode json(String text) {
         return ApiClient.json(text);
     }

@@ -48,11 +48,25 @@ class PostgresTestDatabase implements ApplicationContextInitializer<Configurable
     private static synchronized String schema() {
         if (schema == null) {
             String name = "rooms_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            createTrigramExtension();
             execute("CREATE SCHEMA " + name);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP SCHEMA IF EXISTS " + name + " CASCADE")));
             schema = name;
         }
         return schema;
+    }
+
+    /**
+     * pg_trgm in {@code public}, once per database: created by a migration in a test schema instead, it would go
+     * when that schema is dropped, taking the trigram indexes of a test run in parallel with it.
+     */
+    private static void createTrigramExtension() {
+        try {
+            execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
+        } catch (IllegalStateException e) {
+            // Another run creating it at the same moment, or no pg_trgm at all: the migration copes with both.
+            System.err.println("pg_trgm not created in public: " + e.getCause().getMessage());
+        }
     }
 
     private static void execute(String sql) {

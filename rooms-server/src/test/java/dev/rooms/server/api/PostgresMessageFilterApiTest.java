@@ -1,0 +1,5 @@
+package dev.rooms.server.api;
+
+@PostgresServer
+class PostgresMessageFilterApiTest extends MessageFilterApiTests {
+}
