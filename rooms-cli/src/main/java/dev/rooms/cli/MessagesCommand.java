@@ -1,19 +1,27 @@
 package dev.rooms.cli;
 
+import dev.rooms.sdk.MessageQuery;
 import dev.rooms.sdk.NotFoundException;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Message;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code rooms messages ROOM}: the history, and with {@code --follow} the live messages after it. */
 @Command(name = "messages", description = {
         "Show a room's messages, oldest first.",
+        "Filters combine; WHEN is a time ago (30m, 2h, 3d, 1w), a date (2026-12-01, local time) or a date and time "
+                + "(2026-12-01T09:30 local, 2026-12-01T09:30:00Z).",
         "With --follow, keep printing new messages as they arrive until Ctrl-C (with --json: one object per line).",
 })
 final class MessagesCommand implements Callable<Integer> {
@@ -31,11 +39,34 @@ final class MessagesCommand implements Callable<Integer> {
     @Option(names = "--after", paramLabel = "ID", description = "Only messages with an id greater than ID.")
     Long after;
 
-    @Option(names = {"-n", "--last"}, paramLabel = "N", description = "Only the last N messages of the history.")
+    @Option(names = {"-n", "--last"}, paramLabel = "N",
+            description = "Only the last N (at most 1000) messages of the history.")
     Integer last;
+
+    @Option(names = "--before", paramLabel = "ID",
+            description = "Only messages with an id smaller than ID: the last 50 of them, or --last N.")
+    Long before;
+
+    @Option(names = "--since", paramLabel = "WHEN", converter = When.class,
+            description = "Only messages from WHEN on.")
+    Instant since;
+
+    @Option(names = "--until", paramLabel = "WHEN", converter = When.class,
+            description = "Only messages before WHEN.")
+    Instant until;
+
+    @Option(names = {"-s", "--search"}, paramLabel = "TEXT", description = "Only messages containing TEXT (any case).")
+    String search;
+
+    @Option(names = "--from", paramLabel = "USER", converter = UserArgument.Converter.class,
+            description = "Only messages by USER: 'me' or a user id.")
+    UserArgument from;
 
     @Mixin
     GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
 
     MessagesCommand(Invocation invocation) {
         this.invocation = invocation;
@@ -43,25 +74,65 @@ final class MessagesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (follow && (before != null || since != null || until != null || search != null || from != null)) {
+            throw new ParameterException(spec.commandLine(), "--follow prints every new message; it cannot be "
+                    + "combined with --before, --since, --until, --search or --from");
+        }
         RoomsClient client = invocation.loggedInClient();
+        MessageQuery query = query(client);
         long roomId = RoomArgument.id(client, room);
         if (!follow) {
-            printHistory(history(client, roomId));
+            printHistory(history(client, roomId, query));
             return ExitCodes.OK;
         }
-        return follow(client, roomId);
+        return follow(client, roomId, query);
     }
 
-    private List<Message> history(RoomsClient client, long roomId) {
+    /**
+     * {@code --last N} is the server's {@code limit}: the newest N. With {@code --after} too, the newest N that
+     * are after it: the server's {@code after} with {@code limit} would be the oldest N instead, so the ids are
+     * cut here (the newest N after ID are among the newest N).
+     */
+    private MessageQuery query(RoomsClient client) {
+        CommandLine command = spec.commandLine();
+        MessageQuery.Builder query = MessageQuery.builder();
+        if (after != null && last == null) {
+            Options.check(command, "--after", () -> query.after(after));
+        }
+        if (before != null) {
+            Options.check(command, "--before", () -> query.before(before));
+        }
+        if (since != null) {
+            query.since(since);
+        }
+        if (until != null) {
+            query.until(until);
+        }
+        if (search != null) {
+            Options.check(command, "--search", () -> query.search(search));
+        }
+        if (last != null) {
+            Options.check(command, "--last", () -> query.limit(last));
+        }
+        if (from != null) {
+            query.user(from.resolve(client));
+        }
+        try {
+            return query.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command, e.getMessage());
+        }
+    }
+
+    private List<Message> history(RoomsClient client, long roomId, MessageQuery query) {
         List<Message> messages;
         try {
-            messages = after != null ? client.rooms().listMessagesAfter(roomId, after)
-                    : client.rooms().listMessages(roomId);
+            messages = client.rooms().messages(roomId, query);
         } catch (NotFoundException e) {
             throw RoomArgument.notFound(room);
         }
-        if (last != null && messages.size() > last) {
-            return messages.subList(messages.size() - Math.max(0, last), messages.size());
+        if (after != null && last != null) {
+            return messages.stream().filter(message -> message.id() > after).toList();
         }
         return messages;
     }
@@ -81,10 +152,10 @@ final class MessagesCommand implements Callable<Integer> {
         }
     }
 
-    private int follow(RoomsClient client, long roomId) throws InterruptedException {
+    private int follow(RoomsClient client, long roomId, MessageQuery query) throws InterruptedException {
         long start;
         if (last != null) {
-            List<Message> recent = history(client, roomId);
+            List<Message> recent = history(client, roomId, query);
             recent.forEach(this::printLive);
             start = recent.isEmpty() ? (after != null ? after : 0) : recent.get(recent.size() - 1).id();
         } else {

@@ -1,14 +1,15 @@
 package dev.rooms.cli;
 
 import dev.rooms.sdk.NotFoundException;
+import dev.rooms.sdk.RoomQuery;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Room;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A ROOM argument: a room id ({@code 42} or {@code #42}) or a room name, looked up in the room list (exact name
- * first, then ignoring case).
+ * A ROOM argument: a room id ({@code 42} or {@code #42}) or a room name, looked up among the rooms the server
+ * finds for it (exact name first, then ignoring case).
  */
 final class RoomArgument {
 
@@ -41,7 +42,9 @@ final class RoomArgument {
     }
 
     private static Room byName(RoomsClient client, String name) {
-        List<Room> rooms = client.rooms().list();
+        // The server narrows the list to rooms whose name or description contains it; the rules stay here.
+        List<Room> rooms = name.isBlank() ? client.rooms().list()
+                : client.rooms().list(RoomQuery.builder().search(name.strip()).build());
         List<Room> matches = rooms.stream().filter(room -> room.name().equals(name)).toList();
         if (matches.isEmpty()) {
             matches = rooms.stream().filter(room -> room.name().equalsIgnoreCase(name.strip())).toList();

@@ -1,11 +1,13 @@
 package dev.rooms.cli;
 
 import dev.rooms.sdk.NotFoundException;
+import dev.rooms.sdk.RoomQuery;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.RoomType;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RoomCommand implements Callable<Integer> {
 
     private static final String ROOM_HELP = "Room id or name.";
+    /** Rooms per request of {@code list --all} without {@code --limit}: few requests, small answers. */
+    private static final int ALL_PAGE_SIZE = 200;
 
     private final Invocation invocation;
 
@@ -39,17 +43,35 @@ final class RoomCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    @Command(name = "list", description = "List the active rooms.")
-    int list(@Mixin GlobalOptions options) {
-        List<Room> rooms = invocation.loggedInClient().rooms().list();
-
+    @Command(name = "list", description = {"List the active rooms, oldest first.",
+            "Filters combine. --limit N shows the first N; --all fetches every match page by page "
+                    + "(with --json: one object per line, printed as the pages arrive)."})
+    int list(@Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Only chat or video rooms.")
+             String type,
+             @Option(names = {"-s", "--search"}, paramLabel = "TEXT",
+                     description = "Only rooms whose name or description contains TEXT (any case).") String search,
+             @Option(names = "--mine", description = "Only rooms you created.") boolean mine,
+             @Option(names = {"-n", "--limit"}, paramLabel = "N",
+                     description = "At most N rooms; with --all, N per request (default " + ALL_PAGE_SIZE + ").")
+             Integer limit,
+             @Option(names = "--all", description = "Every matching room, fetched page by page.") boolean all,
+             @Mixin GlobalOptions options) {
+        RoomQuery query = roomQuery(type, search, mine, all && limit == null ? Integer.valueOf(ALL_PAGE_SIZE) : limit);
+        RoomsClient client = invocation.loggedInClient();
         Output output = invocation.output();
+        if (all && output.json()) {
+            client.rooms().listAll(query).forEach(output::printJsonLine);
+            return ExitCodes.OK;
+        }
+        List<Room> rooms = all ? client.rooms().listAll(query).toList() : client.rooms().list(query);
+
         if (output.json()) {
             output.printJson(rooms);
             return ExitCodes.OK;
         }
         if (rooms.isEmpty()) {
-            output.println("No rooms yet; create one with 'rooms room create NAME'.");
+            boolean filtered = type != null || search != null || mine;
+            output.println(filtered ? "No rooms match." : "No rooms yet; create one with 'rooms room create NAME'.");
             return ExitCodes.OK;
         }
         Table table = new Table("ID", "NAME", "TYPE", "CREATOR", "CREATED", "DESCRIPTION");
@@ -59,6 +81,24 @@ final class RoomCommand implements Callable<Integer> {
         }
         output.print(table);
         return ExitCodes.OK;
+    }
+
+    private RoomQuery roomQuery(String type, String search, boolean mine, Integer limit) {
+        CommandLine list = spec.subcommands().get("list");
+        RoomQuery.Builder query = RoomQuery.builder();
+        if (type != null) {
+            Options.check(list, "--type", () -> query.type(RoomType.fromWireValue(type)));
+        }
+        if (search != null) {
+            Options.check(list, "--search", () -> query.search(search));
+        }
+        if (mine) {
+            query.mine();
+        }
+        if (limit != null) {
+            Options.check(list, "--limit", () -> query.limit(limit));
+        }
+        return query.build();
     }
 
     @Command(name = "create", description = "Create a room.")

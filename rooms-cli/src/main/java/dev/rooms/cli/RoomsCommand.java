@@ -43,6 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  rooms login --email ada@example.com",
                 "  rooms room create Lobby --description 'Say hello'",
                 "  rooms send Lobby 'Hello, everyone!'",
+                "  rooms search deploy --room Lobby --since 3d",
                 "  rooms chat Lobby",
                 "  rooms room list --json | jq -r '.[].name'",
         })
@@ -51,7 +52,7 @@ final class RoomsCommand implements Callable<Integer> {
     /** The commands in the order the usage lists them. */
     private static final List<Class<?>> COMMANDS = List.of(
             RegisterCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
-            ProfileCommand.class, RoomCommand.class, MessagesCommand.class, SendCommand.class,
+            ProfileCommand.class, RoomCommand.class, MessagesCommand.class, SearchCommand.class, SendCommand.class,
             ChatCommand.class, CompletionCommand.class, HelpCommand.class);
 
     /** Commands that need the whole tree: help describes other commands, completion lists all of them. */

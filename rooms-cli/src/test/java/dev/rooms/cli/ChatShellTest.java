@@ -240,6 +240,49 @@ class ChatShellTest {
     }
 
     @Test
+    void olderAndPageUpScrollBackPageByPageAndSearchFindsInThisRoom() throws Exception {
+        Cli ada = new Cli();
+        ada.registerFresh("Ada");
+        Room room = ada.sdk().rooms().create("Long " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 25; i++) {
+            lines.append(String.format("m%02d%n", i));
+        }
+        ada.runWithInput(lines.toString(), "send", room.name());
+
+        try (Shell shell = Shell.start(ada, room.name())) {
+            shell.type("/older 3\r");
+            shell.awaitScreen("-- 3 older messages:");
+            shell.type("\u001b[5~");
+            shell.awaitScreen("-- 2 older messages:");
+            shell.type("/older\r");
+            shell.awaitScreen("-- no messages in " + room.name() + " before the ones shown");
+            shell.type("/search M1\r");
+            shell.awaitScreen("-- 10 messages with 'M1':");
+            shell.type("/search nowhere\r");
+            shell.awaitScreen("-- no message in " + room.name() + " contains 'nowhere'");
+
+            String screen = shell.screen();
+            assertThat(screen.substring(0, screen.indexOf("-- 3 older"))).contains("Ada: m06").doesNotContain("m05");
+            assertThat(shown(screen, "-- 3 older messages:", "-- 2 older")).containsExactly("m03", "m04", "m05");
+            assertThat(shown(screen, "-- 2 older messages:", "-- no messages")).containsExactly("m01", "m02");
+            assertThat(shown(screen, "-- 10 messages with 'M1':", "-- no message in"))
+                    .containsExactly("m10", "m11", "m12", "m13", "m14", "m15", "m16", "m17", "m18", "m19");
+        } finally {
+            // The server is shared and other tests list its rooms on a screen of fixed height.
+            ada.sdk().rooms().delete(room.id());
+        }
+    }
+
+    /** The message texts shown between two markers of the screen, in order. */
+    private static List<String> shown(String screen, String from, String to) {
+        int start = screen.indexOf(from) + from.length();
+        return Pattern.compile("Ada: (m\\d\\d)").matcher(screen.substring(start, screen.indexOf(to, start)))
+                .results().map(match -> match.group(1)).toList();
+    }
+
+    @Test
     void twoShellsStartedAtOnceWithoutAHistoryFileBothRun() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Twice");

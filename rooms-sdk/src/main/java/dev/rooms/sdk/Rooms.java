@@ -2,6 +2,7 @@ package dev.rooms.sdk;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rooms.sdk.internal.HttpApi;
+import dev.rooms.sdk.internal.Pages;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.RoomType;
@@ -9,21 +10,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * The room calls of a {@link RoomsClient}: list, create, read, change and delete rooms, and read their message
- * history. Get it from {@link RoomsClient#rooms()}. All need a logged-in user.
+ * The room calls of a {@link RoomsClient}: list, find, create, read, change and delete rooms, and read their
+ * message history. Get it from {@link RoomsClient#rooms()}. All need a logged-in user.
  *
- * <p>Every method blocks until the server answered and throws {@link ApiException} (or a subclass) for an error
- * answer and {@link TransportException} when the server could not be reached. Thread-safe.
+ * <p>Every method that returns a {@link List} blocks until the server answered and throws {@link ApiException} (or
+ * a subclass) for an error answer and {@link TransportException} when the server could not be reached. The
+ * methods that return a {@link Stream} ({@link #listAll}, {@link #messagesAll}) are lazy: they send nothing
+ * themselves, and the stream fetches page after page as it is consumed, throwing the same exceptions from the
+ * stream operation that needed the page. Thread-safe; each stream is for one thread.
  */
 public final class Rooms {
 
-    /** The most messages one history call returns when given a limit (the server's maximum). */
+    /** The largest {@code limit} of one page of rooms, messages or search results (the server's maximum). */
     public static final int MAX_LIMIT = 1000;
 
     private static final TypeReference<Room> ROOM = new TypeReference<>() { };
     private static final TypeReference<List<Room>> ROOM_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<Message>> MESSAGE_LIST = new TypeReference<>() { };
 
     private final HttpApi api;
 
@@ -39,6 +45,39 @@ public final class Rooms {
      */
     public List<Room> list() {
         return api.get("api/rooms/", Map.of(), ROOM_LIST);
+    }
+
+    /**
+     * Lists one page of the active rooms that match a query, oldest first ({@code GET /api/rooms/?...}). With a
+     * {@link RoomQuery#limit() limit}, the next page starts {@link RoomQuery.Builder#after(long) after} this
+     * page's last room; {@link #listAll(RoomQuery)} follows the pages by itself.
+     *
+     * @param query the filters and page; {@code RoomQuery.builder().build()} for every room
+     * @return the page's rooms
+     * @throws ValidationException if the server refuses a parameter (field errors name it)
+     */
+    public List<Room> list(RoomQuery query) {
+        return api.get("api/rooms/", Objects.requireNonNull(query, "query == null").parameters(), ROOM_LIST);
+    }
+
+    /**
+     * Streams every active room that matches a query, oldest first, fetching them a page at a time: the first
+     * page is the answer to {@code query}, each further one the URL the previous answer's
+     * {@code Link: <...>; rel="next"} header names, as the server wrote it, until an answer has none. The page size
+     * is the query's {@link RoomQuery#limit() limit}; without one the server answers with all rooms at once.
+     *
+     * <p>Lazy: nothing is sent until the first element is needed, and a page only when the consumer reaches it,
+     * so {@code listAll(query).limit(10)} or {@code findFirst()} stop early. There is nothing to close. A failed
+     * request throws its {@link ApiException} or {@link TransportException} from the stream operation that needed
+     * the page; a next link to another server (scheme, host, port or base path) is never followed — that request
+     * would carry the user's token — and throws {@link TransportException} instead.
+     *
+     * @param query the filters and page size
+     * @return the rooms, lazily
+     */
+    public Stream<Room> listAll(RoomQuery query) {
+        return Pages.stream(api, api.url("api/rooms/", Objects.requireNonNull(query, "query == null").parameters()),
+                ROOM_LIST);
     }
 
     /**
@@ -128,7 +167,9 @@ public final class Rooms {
      * @return at most {@code limit} messages: the newest ones, oldest first
      * @throws IllegalArgumentException if {@code limit} is out of range
      * @throws NotFoundException        if the room does not exist or was deleted
+     * @deprecated use {@link #messages(long, MessageQuery)} with {@code MessageQuery.builder().limit(limit)}
      */
+    @Deprecated
     public List<Message> recentMessages(long roomId, int limit) {
         return api.listMessages(roomId, null, checkLimit(limit));
     }
@@ -141,7 +182,9 @@ public final class Rooms {
      * @param afterId the last id already seen; 0 for all
      * @return the newer messages
      * @throws NotFoundException if the room does not exist or was deleted
+     * @deprecated use {@link #messages(long, MessageQuery)} with {@code MessageQuery.builder().after(afterId)}
      */
+    @Deprecated
     public List<Message> listMessagesAfter(long roomId, long afterId) {
         return api.listMessages(roomId, checkAfter(afterId), null);
     }
@@ -158,9 +201,56 @@ public final class Rooms {
      * @return at most {@code limit} messages
      * @throws IllegalArgumentException if {@code afterId} or {@code limit} is out of range
      * @throws NotFoundException        if the room does not exist or was deleted
+     * @deprecated use {@link #messagesAll(long, MessageQuery)}, which follows the pages by itself, or
+     *             {@link #messages(long, MessageQuery)} with {@code MessageQuery.builder().after(afterId).limit(limit)}
      */
+    @Deprecated
     public List<Message> listMessagesAfter(long roomId, long afterId, int limit) {
         return api.listMessages(roomId, checkAfter(afterId), checkLimit(limit));
+    }
+
+    /**
+     * Reads one page of a room's messages that match a query, oldest first
+     * ({@code GET /api/rooms/{id}/messages/?...}): the newest {@code limit} of them, or with
+     * {@link MessageQuery.Builder#after(long) after} the first {@code limit} after it, or with
+     * {@link MessageQuery.Builder#before(long) before} the newest {@code limit} before it — pass a page's first id
+     * as the next {@code before} to scroll back.
+     *
+     * @param roomId the room
+     * @param query  the filters and page; {@code MessageQuery.builder().build()} for the whole history
+     * @return the page's messages, oldest first
+     * @throws ValidationException if the server refuses a parameter (field errors name it)
+     * @throws NotFoundException   if the room does not exist or was deleted
+     */
+    public List<Message> messages(long roomId, MessageQuery query) {
+        return api.get(messagesPath(roomId), Objects.requireNonNull(query, "query == null").parameters(),
+                MESSAGE_LIST);
+    }
+
+    /**
+     * Streams every message of a room that matches a query, fetching them a page at a time by following the
+     * answers' {@code Link: <...>; rel="next"} headers exactly as the server wrote them, until an answer has none.
+     * The Rooms server links {@code next} to the newer page, so the stream reads forward, oldest first: from
+     * {@code after(0).limit(500)} a whole history, 500 messages per request; from {@code before(id).limit(n)} that
+     * page and then everything newer. {@code limit} alone (the newest messages) has no newer page. Without a limit
+     * or {@code before} the server answers with every match at once.
+     *
+     * <p>Lazy: nothing is sent until the first element is needed, and a page only when the consumer reaches it.
+     * There is nothing to close. A failed request throws its {@link ApiException} (e.g. {@link NotFoundException}
+     * when the room is deleted meanwhile) or {@link TransportException} from the stream operation that needed the
+     * page; a next link to another server is never followed and throws {@link TransportException}.
+     *
+     * @param roomId the room
+     * @param query  the filters and page size
+     * @return the messages, lazily
+     */
+    public Stream<Message> messagesAll(long roomId, MessageQuery query) {
+        return Pages.stream(api, api.url(messagesPath(roomId),
+                Objects.requireNonNull(query, "query == null").parameters()), MESSAGE_LIST);
+    }
+
+    private static String messagesPath(long roomId) {
+        return "api/rooms/" + roomId + "/messages/";
     }
 
     private static long checkAfter(long afterId) {

@@ -32,11 +32,12 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  *
- * <p>REST calls are grouped under {@link #auth()} and {@link #rooms()}; they block the calling thread and throw
- * {@link ApiException} (the server answered with an error) or {@link TransportException} (it could not be
- * reached). The client attaches the access token from its {@link TokenStore} (only to its own server: see
- * {@link TokenStore#forServer}), refreshes it shortly before it expires or once after a 401 (one refresh however
- * many threads hit it at once), and retries a 429 after its {@code Retry-After} a bounded number of times.
+ * <p>REST calls are grouped under {@link #auth()}, {@link #rooms()} and {@link #messages()}; they block the
+ * calling thread (the {@code ...All} streams when they fetch a page) and throw {@link ApiException} (the server
+ * answered with an error) or {@link TransportException} (it could not be reached). The client attaches the access
+ * token from its {@link TokenStore} (only to its own server: see {@link TokenStore#forServer}), refreshes it
+ * shortly before it expires or once after a 401 (one refresh however many threads hit it at once), and retries a
+ * 429 after its {@code Retry-After} a bounded number of times.
  *
  * <p><b>Lifecycle.</b> Thread-safe: build one client and share it. {@link #close()} closes every live connection
  * the client made and releases its HTTP resources; a bot that ends should call it (or use try-with-resources).
@@ -52,6 +53,7 @@ public final class RoomsClient implements AutoCloseable {
     private final HttpApi api;
     private final Auth auth;
     private final Rooms rooms;
+    private final Messages messages;
     private final TokenStore tokenStore;
     private final LiveSettings liveSettings;
     private final OkHttpClient http;
@@ -70,6 +72,7 @@ public final class RoomsClient implements AutoCloseable {
                 builder.maxRateLimitRetries, builder.maxRetryAfter);
         this.auth = new Auth(api);
         this.rooms = new Rooms(api);
+        this.messages = new Messages(api);
         this.liveSettings = new LiveSettings(baseUrl, builder.userAgent, builder.connectTimeout,
                 builder.pingInterval, builder.pongTimeout, builder.sendTimeout, builder.reconnectPolicy,
                 builder.callbackExecutor);
@@ -94,12 +97,21 @@ public final class RoomsClient implements AutoCloseable {
     }
 
     /**
-     * Returns the room calls: list, create, get, update, delete, message history.
+     * Returns the room calls: list and find, create, get, update, delete, message history.
      *
      * @return the room calls of this client
      */
     public Rooms rooms() {
         return rooms;
+    }
+
+    /**
+     * Returns the message calls that span rooms: search.
+     *
+     * @return the message calls of this client
+     */
+    public Messages messages() {
+        return messages;
     }
 
     /**

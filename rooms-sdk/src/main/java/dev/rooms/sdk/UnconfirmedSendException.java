@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Unlike a plain {@link TransportException} from {@link RoomConnection#send(String)} — the connection was not
  * open, nothing was sent and sending again is safe — the server may well have stored this message. Do not simply
  * send it again: the connection's catch-up after a reconnect delivers it to {@link RoomListener#onMessage} if it
- * was stored, or check {@link Rooms#listMessagesAfter(long, long)}.
+ * was stored, or check the history with {@link Rooms#messages(long, MessageQuery)} ({@code after} the last id seen).
  *
  * <p>Immutable and safe to share between threads.
  */

@@ -1,8 +1,11 @@
 package dev.rooms.cli.shell;
 
 import dev.rooms.cli.TerminalText;
+import dev.rooms.sdk.MessageQuery;
+import dev.rooms.sdk.MessageSearch;
 import dev.rooms.sdk.Rooms;
 import dev.rooms.sdk.RoomsClient;
+import dev.rooms.sdk.model.FoundMessage;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.User;
@@ -25,6 +28,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.jline.utils.InfoCmp;
 
 /**
  * {@code rooms chat}: one {@link LineReader} loop owns the terminal. Messages, notices and connection status
@@ -37,7 +41,10 @@ public final class ChatShell {
     private static final int HISTORY_ON_JOIN = 20;
     /** Messages read at join to learn who is who: enough to name most callers, still one small request. */
     private static final int NAMES_FROM_HISTORY = 200;
-    private static final List<String> COMMANDS = List.of("/help", "/quit", "/rooms", "/join", "/history", "/who");
+    /** Matches {@code /search} shows: enough to find something, few enough to stay on one screen. */
+    private static final int SEARCH_RESULTS = 20;
+    private static final List<String> COMMANDS = List.of("/help", "/quit", "/rooms", "/join", "/history", "/older",
+            "/search", "/who");
 
     private final RoomsClient client;
     private final User me;
@@ -46,6 +53,8 @@ public final class ChatShell {
     private final ChatFormat format;
     private LineReader reader;
     private RoomSession session;
+    /** The id of the oldest stored message shown in this room, where {@code /older} goes on; 0 before any. */
+    private long oldestShown;
 
     /**
      * Creates a shell.
@@ -123,6 +132,13 @@ public final class ChatShell {
         });
         lineReader.getKeyMaps().get(LineReader.MAIN)
                 .bind(new Reference("rooms-insert-newline"), KeyMap.alt('\r'), KeyMap.alt('\n'));
+        // PageUp scrolls back like /older; the widget runs on this loop's thread, as commands do.
+        lineReader.getWidgets().put("rooms-older", () -> {
+            command("/older");
+            return true;
+        });
+        lineReader.getKeyMaps().get(LineReader.MAIN)
+                .bind(new Reference("rooms-older"), KeyMap.key(terminal, InfoCmp.Capability.key_ppage));
         return lineReader;
     }
 
@@ -177,6 +193,8 @@ public final class ChatShell {
                     }
                 }
                 case "/history" -> history(argument);
+                case "/older" -> older(argument);
+                case "/search" -> search(argument);
                 case "/who" -> who();
                 default -> print(format.error("unknown command " + name + "; /help lists the commands"));
             }
@@ -187,12 +205,15 @@ public final class ChatShell {
     }
 
     private void join(Room room) {
-        List<Message> history = client.rooms().recentMessages(room.id(), NAMES_FROM_HISTORY);
+        List<Message> history = client.rooms().messages(room.id(),
+                MessageQuery.builder().limit(NAMES_FROM_HISTORY).build());
         RoomSession next = new RoomSession(room, format, this::print);
         next.learnNames(history);
         print(format.notice("joined " + room.name() + (room.description().isBlank() ? "" : ": " + room.description())));
-        history.subList(Math.max(0, history.size() - HISTORY_ON_JOIN), history.size()).forEach(next::show);
+        List<Message> shown = history.subList(Math.max(0, history.size() - HISTORY_ON_JOIN), history.size());
+        shown.forEach(next::show);
         session = next;
+        oldestShown = shown.isEmpty() ? 0 : shown.get(0).id();
         next.connect(client, history.isEmpty() ? 0 : history.get(history.size() - 1).id());
     }
 
@@ -201,6 +222,8 @@ public final class ChatShell {
                 "/rooms          list the rooms",
                 "/join ROOM      switch to another room (id or name)",
                 "/history [N]    show the last N messages (default 20)",
+                "/older [N]      show the N messages before the oldest shown (default 20; or PageUp)",
+                "/search TEXT    show the last 20 messages of this room that contain TEXT",
                 "/who            people seen in this room",
                 "/quit           leave (or Ctrl-D)",
                 "Enter sends, Alt+Enter (Esc Enter) starts a new line, a pasted block is one message;",
@@ -218,19 +241,72 @@ public final class ChatShell {
     }
 
     private void history(String argument) {
-        int count = HISTORY_ON_JOIN;
-        if (!argument.isEmpty()) {
-            try {
-                count = Integer.parseInt(argument);
-            } catch (NumberFormatException e) {
-                count = 0;
-            }
-            if (count < 1 || count > Rooms.MAX_LIMIT) {
-                print(format.error("usage: /history [N], N from 1 to " + Rooms.MAX_LIMIT));
-                return;
-            }
+        Integer count = count(argument, "/history");
+        if (count == null) {
+            return;
         }
-        client.rooms().recentMessages(session.room().id(), count).forEach(session::show);
+        List<Message> last = client.rooms().messages(session.room().id(), MessageQuery.builder().limit(count).build());
+        last.forEach(session::show);
+        if (!last.isEmpty()) {
+            oldestShown = oldestShown == 0 ? last.get(0).id() : Math.min(oldestShown, last.get(0).id());
+        }
+    }
+
+    private void older(String argument) {
+        Integer count = count(argument, "/older");
+        if (count == null) {
+            return;
+        }
+        if (oldestShown == 0) {
+            print(format.notice("no older messages in " + session.room().name()));
+            return;
+        }
+        List<Message> page = client.rooms().messages(session.room().id(),
+                MessageQuery.builder().before(oldestShown).limit(count).build());
+        if (page.isEmpty()) {
+            print(format.notice("no messages in " + session.room().name() + " before the ones shown"));
+            return;
+        }
+        print(format.notice(page.size() + " older message" + (page.size() == 1 ? "" : "s") + ":"));
+        page.forEach(session::show);
+        oldestShown = page.get(0).id();
+    }
+
+    private void search(String text) {
+        if (text.isEmpty()) {
+            print(format.error("usage: /search TEXT"));
+            return;
+        }
+        List<FoundMessage> found = client.messages().search(MessageSearch.builder(text).room(session.room().id())
+                .limit(SEARCH_RESULTS).build());
+        if (found.isEmpty()) {
+            print(format.notice("no message in " + session.room().name() + " contains '" + text + "'"));
+            return;
+        }
+        print(format.notice(found.size() + (found.size() == SEARCH_RESULTS ? " newest" : "") + " message"
+                + (found.size() == 1 ? "" : "s") + " with '" + text + "':"));
+        // The server answers newest first; shown oldest first, like the rest of the conversation.
+        for (int i = found.size() - 1; i >= 0; i--) {
+            session.show(found.get(i).message());
+        }
+    }
+
+    /** The N of {@code /history [N]} and {@code /older [N]}, or {@code null} after printing the usage. */
+    private Integer count(String argument, String command) {
+        if (argument.isEmpty()) {
+            return HISTORY_ON_JOIN;
+        }
+        int count;
+        try {
+            count = Integer.parseInt(argument);
+        } catch (NumberFormatException e) {
+            count = 0;
+        }
+        if (count < 1 || count > Rooms.MAX_LIMIT) {
+            print(format.error("usage: " + command + " [N], N from 1 to " + Rooms.MAX_LIMIT));
+            return null;
+        }
+        return count;
     }
 
     private void who() {

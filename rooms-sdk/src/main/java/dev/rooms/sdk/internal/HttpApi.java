@@ -166,14 +166,60 @@ public final class HttpApi {
         call("DELETE", path, Map.of(), null, true, null);
     }
 
+    /**
+     * Builds the URL of a call.
+     *
+     * @param path  the path relative to the base URL
+     * @param query query parameters, encoded here
+     * @return the absolute URL
+     */
+    public HttpUrl url(String path, Map<String, String> query) {
+        HttpUrl.Builder url = baseUrl.newBuilder().addEncodedPathSegments(path);
+        query.forEach(url::addQueryParameter);
+        return url.build();
+    }
+
+    /**
+     * Sends an authenticated GET for one page of a list and reads its {@code Link: <...>; rel="next"} header.
+     *
+     * @param url  the page's URL: one made by {@link #url} or a previous page's {@link Page#next()}
+     * @param type the answer's type
+     * @param <T>  the type of the list's elements
+     * @return the page
+     * @throws TransportException if the next link leads off this client's server (its scheme, host, port and base
+     *                            path) — the request would carry the user's token — or back to the same page
+     */
+    public <T> Page<T> getPage(HttpUrl url, TypeReference<List<T>> type) {
+        Answer answer = exchange("GET", url, null, true);
+        List<T> items = parse(answer.text(), type, url);
+        HttpUrl next = LinkHeader.target(answer.links(), "next").map(target -> resolve(url, target)).orElse(null);
+        return new Page<>(items, next);
+    }
+
+    private HttpUrl resolve(HttpUrl page, String target) {
+        HttpUrl next = page.resolve(target);
+        if (next == null || !next.scheme().equals(baseUrl.scheme()) || !next.host().equals(baseUrl.host())
+                || next.port() != baseUrl.port() || !next.encodedPath().startsWith(baseUrl.encodedPath())) {
+            throw new TransportException("Refusing to follow the next-page link of " + shown(page) + " to "
+                    + (next == null ? target : shown(next)) + ": it is not on " + shown(baseUrl), null);
+        }
+        if (next.equals(page)) {
+            throw new TransportException("The next-page link of " + shown(page) + " points at the same page", null);
+        }
+        return next;
+    }
+
     private <T> T call(String method, String path, Map<String, String> query, Object body, boolean authenticated,
                        TypeReference<T> type) {
+        HttpUrl url = url(path, query);
+        Answer answer = exchange(method, url, body, authenticated);
+        return type == null ? null : parse(answer.text(), type, url);
+    }
+
+    private Answer exchange(String method, HttpUrl url, Object body, boolean authenticated) {
         if (closed) {
             throw new IllegalStateException("this RoomsClient is closed");
         }
-        HttpUrl.Builder urlBuilder = baseUrl.newBuilder().addEncodedPathSegments(path);
-        query.forEach(urlBuilder::addQueryParameter);
-        HttpUrl url = urlBuilder.build();
         RequestBody requestBody = body == null ? null : RequestBody.create(serialise(body), JSON);
         int rateLimitRetries = 0;
         boolean refreshedAfter401 = false;
@@ -205,9 +251,24 @@ public final class HttpApi {
                 if (!response.isSuccessful()) {
                     throw ErrorBodies.toException(status, text, response.header("Retry-After"));
                 }
-                return type == null ? null : parse(text, type, url);
+                return new Answer(text, response.headers("Link"));
             }
         }
+    }
+
+    /**
+     * One page of a list.
+     *
+     * @param items the page's elements, in the server's order
+     * @param next  the URL of the next page, already checked to be on this client's server, or {@code null} when
+     *              this is the last page
+     * @param <T>   the type of the elements
+     */
+    public record Page<T>(List<T> items, HttpUrl next) {
+    }
+
+    /** A successful answer's body and the headers paging reads. */
+    private record Answer(String text, List<String> links) {
     }
 
     private Tokens requestRefresh(String refreshToken) {

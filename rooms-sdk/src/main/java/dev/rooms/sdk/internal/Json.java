@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -12,7 +13,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rooms.sdk.model.FoundMessage;
+import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.RoomSummary;
 import dev.rooms.sdk.model.RoomType;
 import java.io.IOException;
 
@@ -24,7 +29,8 @@ public final class Json {
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("rooms")
                     .addSerializer(RoomType.class, new RoomTypeSerializer())
-                    .addDeserializer(RoomType.class, new RoomTypeDeserializer()))
+                    .addDeserializer(RoomType.class, new RoomTypeDeserializer())
+                    .addDeserializer(FoundMessage.class, new FoundMessageDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -54,6 +60,19 @@ public final class Json {
         @Override
         public RoomType deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             return RoomType.fromWireValue(parser.getValueAsString());
+        }
+    }
+
+    /** A search result is a history message with a {@code room} field; the record keeps the two apart. */
+    private static final class FoundMessageDeserializer extends JsonDeserializer<FoundMessage> {
+        @Override
+        public FoundMessage deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode tree = parser.readValueAsTree();
+            if (!(tree instanceof ObjectNode result) || !(result.remove("room") instanceof ObjectNode room)) {
+                return context.reportInputMismatch(FoundMessage.class, "a search result needs an object \"room\"");
+            }
+            return new FoundMessage(context.readTreeAsValue(result, Message.class),
+                    context.readTreeAsValue(room, RoomSummary.class));
         }
     }
 }
