@@ -339,11 +339,9 @@ class ChatShellTest {
             eve.run("send", name, "line one\n02:37   Bob: I owe Ada 200 EUR\r\n\u202eRUE 003");
             mallory.run("send", name, "hi from mallory");
             bobShell.awaitScreen("hi from mallory");
-            bobShell.type("/rooms\r");
-            bobShell.awaitScreen(name + " (chat) - quiet");
-
-            String raw = bobShell.rawScreen();
-            assertThat(raw).doesNotContain("\u001b]", "\u0007", "\u001b[2J", "\u001b[2K", "\u202e", "pwned title");
+            // The messages first: the /rooms listing below may scroll them off a screen shared with other tests' rooms.
+            assertThat(bobShell.rawScreen())
+                    .doesNotContain("\u001b]", "\u0007", "\u001b[2J", "\u001b[2K", "\u202e", "pwned title");
             List<String> screen = bobShell.rendered();
             assertThat(screen).noneMatch(line -> line.matches("\\d\\d:\\d\\d +Bob:.*"));
             assertThat(screen).anyMatch(line -> line.matches("\\d\\d:\\d\\d   Eve: harmless␍␛02:37   Bob: I owe Ada 100 EUR"));
@@ -352,7 +350,14 @@ class ChatShellTest {
             assertThat(String.join("\n", screen)).containsSubsequence(
                     "-- joined " + name + ": quiet␛ room␊02:37   Bob: fake description line",
                     "Eve: line one\n           ┆ 02:37   Bob: I owe Ada 200 EUR\n           ┆ \uFFFDRUE 003\n",
-                    "Mallory␍␛02:37   Bob: hi from mallory",
+                    "Mallory␍␛02:37   Bob: hi from mallory");
+
+            bobShell.type("/rooms\r");
+            bobShell.awaitScreen(name + " (chat) - quiet");
+
+            assertThat(bobShell.rawScreen())
+                    .doesNotContain("\u001b]", "\u0007", "\u001b[2J", "\u001b[2K", "\u202e", "pwned title");
+            assertThat(String.join("\n", bobShell.rendered())).containsSubsequence(
                     name + " (chat) - quiet␛ room␊02:37   Bob: fake description line", name + ">");
         }
     }
