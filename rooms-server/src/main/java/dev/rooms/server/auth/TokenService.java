@@ -21,6 +21,7 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.security.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -132,7 +133,11 @@ public class TokenService {
         if (userId(claims) != userId || claims.getId() == null) {
             throw new InvalidTokenException(INVALID_OR_EXPIRED, TOKEN_NOT_VALID, null);
         }
-        revoked.revoke(claims.getId(), claims.getExpiration().toInstant(), clock.instant());
+        try {
+            revoked.revoke(claims.getId(), claims.getExpiration().toInstant(), clock.instant());
+        } catch (DuplicateKeyException revokedMeanwhile) {
+            // Another logout with the same token got there first: it is revoked either way.
+        }
     }
 
     private Claims verifyRefreshToken(String token) {

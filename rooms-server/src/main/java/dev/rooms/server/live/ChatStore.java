@@ -2,19 +2,29 @@ package dev.rooms.server.live;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.rooms.server.message.MessageService;
 import dev.rooms.server.message.NewMessage;
 import dev.rooms.server.message.PostedMessage;
+import dev.rooms.server.message.RoomBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Has a room's queued chat saved by {@link MessageService#postMessages}, a batch per transaction (one commit
- * for many messages of a busy room instead of one each; every message is durable before it is broadcast),
- * and turns what was saved into broadcast frames with the senders' nonces.
+ * Has rooms' queued chat saved by {@link MessageService}, and turns what was saved into broadcast frames with
+ * the senders' nonces. Every message is committed, and with it durable, before it is broadcast.
+ *
+ * <p>Group commit: a commit costs a write of the embedded database's file, whatever it holds, so batches of
+ * different rooms that are waiting at the same time share one transaction. The first worker to get the
+ * commit lock saves every batch waiting by then; workers that arrived meanwhile find theirs done or commit
+ * the next group. A room's batches still commit in order, because a room is worked on by one worker at a
+ * time. If a shared commit fails (a room or a user was deleted meanwhile), each batch is saved again on its
+ * own, so one bad batch loses nothing of the others.
  */
 final class ChatStore {
 
@@ -23,6 +33,8 @@ final class ChatStore {
     private final MessageService messages;
     private final JsonMapper json;
     private final boolean acrossProcesses;
+    private final Queue<Request> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock committing = new ReentrantLock();
 
     /** @param acrossProcesses whether other processes post to the same rooms (then previous ids are tracked) */
     ChatStore(MessageService messages, JsonMapper json, boolean acrossProcesses) {
@@ -36,10 +48,43 @@ final class ChatStore {
      * room or the user was deleted meanwhile) is logged and left out; the others are still stored.
      */
     List<StoredChat> store(long roomId, List<ChatPost> posts) {
-        List<PostedMessage> posted;
+        Request request = new Request(roomId, posts);
+        waiting.add(request);
+        committing.lock();
         try {
-            posted = messages.postMessages(roomId,
-                    posts.stream().map(post -> new NewMessage(post.userId(), post.content())).toList(), acrossProcesses);
+            if (!request.done) {
+                commitWaiting();
+            }
+        } finally {
+            committing.unlock();
+        }
+        // The lock orders the leader's writes to the request before these reads.
+        return request.stored != null ? request.stored : storeAlone(roomId, posts);
+    }
+
+    private void commitWaiting() {
+        List<Request> group = new ArrayList<>();
+        Request next;
+        while ((next = waiting.poll()) != null) {
+            group.add(next);
+        }
+        try {
+            List<List<PostedMessage>> posted = messages.postBatches(group.stream().map(Request::batch).toList(), acrossProcesses);
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).stored = frames(group.get(i).posts, posted.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (group.size() > 1) {
+                log.debug("A group commit of {} rooms failed, saving each on its own: {}", group.size(), e.toString());
+            }
+        }
+        group.forEach(request -> request.done = true);
+    }
+
+    /** One room's batch in a transaction of its own, and failing that, each post on its own. */
+    private List<StoredChat> storeAlone(long roomId, List<ChatPost> posts) {
+        try {
+            return frames(posts, messages.postMessages(roomId, newMessages(posts), acrossProcesses));
         } catch (RuntimeException e) {
             if (posts.size() == 1) {
                 log.info("Dropping a chat message for room {} from user {}: {}", roomId, posts.get(0).userId(), e.toString());
@@ -48,16 +93,23 @@ final class ChatStore {
             // Find the culprit: each post on its own, so one bad post does not lose the batch.
             List<StoredChat> stored = new ArrayList<>();
             for (ChatPost post : posts) {
-                stored.addAll(store(roomId, List.of(post)));
+                stored.addAll(storeAlone(roomId, List.of(post)));
             }
             return stored;
         }
+    }
+
+    private List<StoredChat> frames(List<ChatPost> posts, List<PostedMessage> posted) {
         List<StoredChat> stored = new ArrayList<>(posted.size());
         for (int i = 0; i < posted.size(); i++) {
             PostedMessage message = posted.get(i);
             stored.add(new StoredChat(message.message().id(), message.previousId(), frame(message, posts.get(i).nonce())));
         }
         return stored;
+    }
+
+    private static List<NewMessage> newMessages(List<ChatPost> posts) {
+        return posts.stream().map(post -> new NewMessage(post.userId(), post.content())).toList();
     }
 
     private String frame(PostedMessage posted, String nonce) {
@@ -67,5 +119,23 @@ final class ChatStore {
         ObjectNode node = json.valueToTree(posted.message());
         node.put("nonce", nonce);
         return json.writeValueAsString(node);
+    }
+
+    /** A room's batch waiting for a commit; {@code done} and {@code stored} are guarded by the commit lock. */
+    private static final class Request {
+        final long roomId;
+        final List<ChatPost> posts;
+        boolean done;
+        /** What was saved, or null when the shared commit failed. */
+        List<StoredChat> stored;
+
+        Request(long roomId, List<ChatPost> posts) {
+            this.roomId = roomId;
+            this.posts = posts;
+        }
+
+        RoomBatch batch() {
+            return new RoomBatch(roomId, newMessages(posts));
+        }
     }
 }

@@ -74,7 +74,9 @@ class LiveConfiguration {
 
     @Bean
     RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry) {
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        // More workers than cores: a worker mostly waits for the commit it shares with the others (ChatStore's
+        // group commit), and the more rooms are in flight at once, the fewer commits carry them.
+        int threads = 4 * Math.max(2, Runtime.getRuntime().availableProcessors());
         return new RoomSequencer(store, broker, registry, threads, Duration.ofSeconds(10));
     }
 

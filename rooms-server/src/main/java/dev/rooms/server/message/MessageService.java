@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import dev.rooms.server.room.RoomService;
 import dev.rooms.server.system.Page;
@@ -54,13 +56,38 @@ public class MessageService {
      */
     @Transactional
     public List<PostedMessage> postMessages(long roomId, List<NewMessage> batch, boolean acrossProcesses) {
+        return save(new RoomBatch(roomId, batch), acrossProcesses);
+    }
+
+    /**
+     * Saves the chat of several rooms in one transaction, each room's messages in order, as
+     * {@link #postMessages} does for one room: one commit (one write of the embedded database) for all of them.
+     * With {@code acrossProcesses} the rooms' locks are taken in ascending room id, so processes posting to the
+     * same rooms cannot deadlock. None is saved if one cannot be.
+     *
+     * @param batches at most one per room
+     * @return what was saved, in the order of {@code batches}
+     * @throws dev.rooms.server.room.RoomNotFoundException when a room does not exist or was deleted
+     * @throws org.springframework.dao.DataIntegrityViolationException when a user does not exist (any more)
+     */
+    @Transactional
+    public List<List<PostedMessage>> postBatches(List<RoomBatch> batches, boolean acrossProcesses) {
+        List<List<PostedMessage>> posted = new ArrayList<>(Collections.nCopies(batches.size(), null));
+        IntStream.range(0, batches.size()).boxed()
+                .sorted(Comparator.comparingLong(i -> batches.get(i).roomId()))
+                .forEach(i -> posted.set(i, save(batches.get(i), acrossProcesses)));
+        return posted;
+    }
+
+    private List<PostedMessage> save(RoomBatch batch, boolean acrossProcesses) {
+        long roomId = batch.roomId();
         long previous = 0;
         if (acrossProcesses) {
             messages.lockRoom(roomId);
             previous = messages.findLastId(roomId);
         }
-        List<PostedMessage> posted = new ArrayList<>(batch.size());
-        for (NewMessage message : batch) {
+        List<PostedMessage> posted = new ArrayList<>(batch.messages().size());
+        for (NewMessage message : batch.messages()) {
             Objects.requireNonNull(message.content(), "content == null");
             rooms.requireActiveRoom(roomId);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -2,12 +2,15 @@ package dev.rooms.server.system;
 
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * Chooses the database: {@code rooms.database-url} if given, else the standard {@code spring.datasource.*}
@@ -41,13 +44,24 @@ class DatabaseConfiguration {
     }
 
     /**
-     * The embedded database's URL. {@code WRITE_DELAY=0}: H2 writes each commit to the file before the commit
-     * returns (by default it writes up to half a second later), so what the server confirmed (a broadcast
-     * message, an HTTP answer) survives a crash of the server process, and so does the state of the id
-     * sequences: H2 commits a reserve of ids ahead (32) before it hands out the first of them, so after a crash
-     * it goes on above every id it ever gave.
-     * With {@code syncOnCommit} the file is written through {@link DataSyncFilePath}, so the commit is on the
-     * disk, not only in the operating system's cache.
+     * Every commit on the embedded database is written to its file before it returns
+     * ({@link CheckpointingTransactionManager}), so what the server confirmed survives a crash of the server
+     * process, and so does the state of the id sequences: H2 commits a reserve of ids ahead before it hands
+     * out the first of them, so after a crash it goes on above every id it ever gave. Elsewhere the database
+     * makes commits durable itself.
+     */
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource, RoomsProperties rooms, DataSourceProperties standard) {
+        return embedded(rooms, standard) ? new CheckpointingTransactionManager(dataSource) : new JdbcTransactionManager(dataSource);
+    }
+
+    private static boolean embedded(RoomsProperties rooms, DataSourceProperties standard) {
+        return (rooms.databaseUrl() == null || rooms.databaseUrl().isBlank()) && standard.getUrl() == null;
+    }
+
+    /**
+     * The embedded database's URL. With {@code syncOnCommit} the file is written through
+     * {@link DataSyncFilePath}, so a commit is on the disk, not only in the operating system's cache.
      */
     private static String embeddedUrl(Path database, boolean syncOnCommit) {
         String file = database.toString();
@@ -55,6 +69,6 @@ class DatabaseConfiguration {
             DataSyncFilePath.register();
             file = DataSyncFilePath.SCHEME + ":" + file;
         }
-        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 }
