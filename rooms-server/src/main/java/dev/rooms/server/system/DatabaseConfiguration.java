@@ -51,8 +51,11 @@ class DatabaseConfiguration {
      * makes commits durable itself.
      */
     @Bean
-    JdbcTransactionManager transactionManager(DataSource dataSource, RoomsProperties rooms, DataSourceProperties standard) {
-        return embedded(rooms, standard) ? new CheckpointingTransactionManager(dataSource) : new JdbcTransactionManager(dataSource);
+    JdbcTransactionManager transactionManager(DataSource dataSource, RoomsProperties rooms, DatabaseProperties database,
+                                              DataSourceProperties standard) {
+        return embedded(rooms, standard)
+                ? new CheckpointingTransactionManager(dataSource, database.groupCommitWindow())
+                : new JdbcTransactionManager(dataSource);
     }
 
     private static boolean embedded(RoomsProperties rooms, DataSourceProperties standard) {

@@ -1,5 +1,7 @@
 package dev.rooms.server.system;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,7 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     operating-system crash or a power loss ({@code ROOMS_DATABASE_SYNC_ON_COMMIT}); without
  *                     it a commit survives a crash of the server process only. Not used for an external
  *                     database: PostgreSQL's own {@code fsync} and {@code synchronous_commit} decide there.
+ * @param groupCommitWindow how long the embedded database waits for more commits before writing them together
+ *                     ({@code ROOMS_DATABASE_GROUP_COMMIT_WINDOW}): the longest extra wait of a commit, against
+ *                     fewer writes of the file under load; {@code 0} writes as soon as the previous write ends
  */
 @ConfigurationProperties("rooms.database")
-public record DatabaseProperties(@DefaultValue("false") boolean syncOnCommit) {
+public record DatabaseProperties(@DefaultValue("false") boolean syncOnCommit,
+                                 @DefaultValue("0ms") Duration groupCommitWindow) {
 }
