@@ -56,7 +56,7 @@ public class MessageService {
      */
     @Transactional
     public List<PostedMessage> postMessages(long roomId, List<NewMessage> batch, boolean acrossProcesses) {
-        return save(new RoomBatch(roomId, batch), acrossProcesses);
+        return postBatches(List.of(new RoomBatch(roomId, batch)), acrossProcesses).get(0);
     }
 
     /**
@@ -86,10 +86,11 @@ public class MessageService {
             messages.lockRoom(roomId);
             previous = messages.findLastId(roomId);
         }
+        // Once per batch, not per message: the batch is saved whole or not at all.
+        rooms.requireActiveRoom(roomId);
         List<PostedMessage> posted = new ArrayList<>(batch.messages().size());
         for (NewMessage message : batch.messages()) {
             Objects.requireNonNull(message.content(), "content == null");
-            rooms.requireActiveRoom(roomId);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             long id = messages.insert(roomId, message.userId(), message.content(), now);
             posted.add(new PostedMessage(messages.findById(id), previous));

@@ -88,10 +88,10 @@ final class CheckpointingTransactionManager extends JdbcTransactionManager {
         try {
             if (windowNanos > 0) {
                 LockSupport.parkNanos(windowNanos);
+                lock.lock();
+                upTo = committed;
+                lock.unlock();
             }
-            lock.lock();
-            upTo = committed;
-            lock.unlock();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT");
             }
