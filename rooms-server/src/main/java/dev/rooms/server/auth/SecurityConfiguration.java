@@ -14,8 +14,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Stateless token security: no sessions, no CSRF (nothing rides on cookies), no login page or basic auth.
- * Everything needs an access token except registration, login, token refresh and the WebSocket endpoint,
- * which authenticates its own handshake.
+ * Everything needs an access token except registration, login, token refresh, the WebSocket endpoint,
+ * which authenticates its own handshake, and the browser client's page and files ({@code /}, {@code /app/}),
+ * which hold no data: the page signs in through the API.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,6 +41,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/auth/register/", "/auth/login/", "/auth/token/refresh/", "/ws/**", "/error")
                         .permitAll()
+                        .requestMatchers("/", "/app/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .build();
