@@ -24,7 +24,10 @@ async function route() {
     me = null;
     who.textContent = '';
     logoutButton.hidden = true;
-    leave = loginView(view, session, () => { location.hash = '#/rooms'; route(); });
+    leave = loginView(view, session, () => {
+      if (location.hash === '#/rooms') route();
+      else location.hash = '#/rooms'; // routes on hashchange
+    });
     return;
   }
   try {
