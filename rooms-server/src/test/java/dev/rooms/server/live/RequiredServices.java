@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * The project's rule for tests that need PostgreSQL or Redis: skip with the reason printed when the service
  * is not there, except in CI ({@code CI=true}), where nothing may be skipped and the test fails instead.
  */
-final class RequiredServices {
+public final class RequiredServices {
 
     static final String POSTGRES_URL = env("ROOMS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/rooms_test");
     static final String POSTGRES_USER = env("ROOMS_TEST_POSTGRES_USER", "rooms");
@@ -66,13 +66,20 @@ final class RequiredServices {
     }
 
     static void requireRedisServerBinary() {
+        requireExecutable("redis-server");
+    }
+
+    /** The absolute path of a program on {@code PATH} (the browser tests need node, npm and chromium). */
+    public static String requireExecutable(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
-            if (new File(dir, "redis-server").canExecute()) {
-                return;
+            File program = new File(dir, name);
+            if (program.canExecute()) {
+                return program.getAbsolutePath();
             }
         }
-        missing("redis-server is not on PATH");
+        missing(name + " is not on PATH");
+        throw new AssertionError("unreachable: missing() aborts or fails");
     }
 
     private static void missing(String reason) {
