@@ -3,7 +3,7 @@
 // the WebSocket can be driven from another site (no CSRF).
 
 const STORAGE_KEY = 'rooms.tokens';
-/** Refresh this long before the access token expires (or at three quarters of a short lifetime). */
+/** Refresh this long before the access token expires (at three quarters of a lifetime shorter than 4 minutes). */
 const REFRESH_MARGIN_MS = 60_000;
 
 /** A refused request: status and the server's body ({"detail": ...} or field-keyed lists). */
@@ -77,7 +77,7 @@ export class Session extends EventTarget {
   /** A valid access token, refreshed first when it is about to expire. */
   async accessToken() {
     if (!this.#tokens) throw new ApiError(401, {detail: 'Not signed in.'});
-    if (expiry(this.#tokens.access) - Date.now() < 5_000) await this.refresh();
+    if (expiry(this.#tokens.access) - Date.now() < (this.#tokens.margin ?? 5_000)) await this.refresh();
     return this.#tokens.access;
   }
 
@@ -128,7 +128,8 @@ export class Session extends EventTarget {
   }
 
   #store(tokens) {
-    this.#tokens = {access: tokens.access, refresh: tokens.refresh};
+    const lifetime = Math.max(0, expiry(tokens.access) - Date.now());
+    this.#tokens = {access: tokens.access, refresh: tokens.refresh, margin: Math.min(REFRESH_MARGIN_MS, lifetime / 4)};
     this.storage.setItem(STORAGE_KEY, JSON.stringify(this.#tokens));
     this.#schedule();
   }
@@ -144,10 +145,8 @@ export class Session extends EventTarget {
   #schedule() {
     clearTimeout(this.#timer);
     if (!this.#tokens) return;
-    const expires = expiry(this.#tokens.access);
-    const lifetime = Math.max(0, expires - Date.now());
-    const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 4);
-    this.#timer = setTimeout(() => this.refresh().catch(() => {}), Math.max(0, lifetime - margin));
+    const left = expiry(this.#tokens.access) - Date.now();
+    this.#timer = setTimeout(() => this.refresh().catch(() => {}), Math.max(0, left - (this.#tokens.margin ?? 0)));
   }
 }
 

@@ -15,7 +15,11 @@ export class RoomChat extends EventTarget {
   oldestId = null;
   hasEarlier = false;
   status = 'connecting';
+  /** How often the socket has opened (the first time included). */
+  connections = 0;
   #pending = new Map();
+  /** Sends typed while the socket was not open, sent when it opens. */
+  #outbox = [];
   /** Sends whose echo did not come before the socket dropped, settled by the next catch-up. */
   #unsent = [];
   #socket = null;
@@ -40,16 +44,26 @@ export class RoomChat extends EventTarget {
     this.#socket?.close(1000, 'left the room');
   }
 
-  /** Sends a chat message; resolves when the server broadcasts it back (matched by nonce). */
+  /**
+   * Sends a chat message, at once or, while the socket is reconnecting, as soon as it is open again; resolves
+   * when the server broadcasts it back (matched by nonce).
+   */
   send(content) {
-    if (this.status !== 'connected') return Promise.reject(new Error('Not connected.'));
-    const nonce = crypto.randomUUID();
-    const pending = {nonce, content};
+    if (this.status === 'closed') return Promise.reject(new Error('Not connected.'));
+    const pending = {nonce: crypto.randomUUID(), content};
     const done = new Promise((resolve, reject) => Object.assign(pending, {resolve, reject}));
-    this.#pending.set(nonce, pending);
-    this.#socket.send(JSON.stringify({content, nonce}));
     this.#emit('pending', pending);
+    if (this.#socket?.readyState === WebSocket.OPEN) {
+      this.#transmit(pending);
+    } else {
+      this.#outbox.push(pending);
+    }
     return done;
+  }
+
+  #transmit(pending) {
+    this.#pending.set(pending.nonce, pending);
+    this.#socket.send(JSON.stringify({content: pending.content, nonce: pending.nonce}));
   }
 
   /** Sends a WebRTC signal ({type: 'webrtc-…', target?, …}); dropped when the socket is not open. */
@@ -82,7 +96,9 @@ export class RoomChat extends EventTarget {
     this.#socket = socket;
     socket.onopen = () => {
       this.#attempt = 0;
+      this.connections++;
       this.#setStatus('connected');
+      this.#outbox.splice(0).forEach(pending => this.#transmit(pending));
       this.#catchUp(socket).catch(error => this.#emit('problem', error));
     };
     socket.onmessage = event => this.#receive(event.data);
@@ -91,7 +107,13 @@ export class RoomChat extends EventTarget {
       this.#socket = null;
       this.#failPending();
       if (this.#stopped) return;
-      if (FINAL_CLOSES.has(event.code)) return this.#setStatus('closed', FINAL_CLOSES.get(event.code));
+      if (FINAL_CLOSES.has(event.code)) {
+        for (const pending of [...this.#unsent.splice(0), ...this.#outbox.splice(0)]) {
+          pending.reject(new Error(FINAL_CLOSES.get(event.code)));
+          this.#emit('refused', {...pending, detail: 'not sent'});
+        }
+        return this.#setStatus('closed', FINAL_CLOSES.get(event.code));
+      }
       if (event.code === TOKEN_EXPIRED) {
         this.session.refresh().then(() => this.#connect(), () => this.#retry());
         return;

@@ -18,7 +18,7 @@ export function roomView(view, session, me, roomId) {
   const log = h('ol', {class: 'messages', id: 'messages'});
   const scroller = h('div', {class: 'scroller'}, earlier, log);
   const input = h('textarea', {name: 'content', rows: 2, placeholder: 'Message', maxlength: '16000'});
-  const send = h('button', {type: 'submit', class: 'primary', disabled: true}, 'Send');
+  const send = h('button', {type: 'submit', class: 'primary'}, 'Send');
   const problem = h('p', {class: 'error', role: 'alert'});
   const composer = h('form', {class: 'composer', onsubmit: event => { event.preventDefault(); submit(); }},
     input, send);
@@ -79,7 +79,9 @@ export function roomView(view, session, me, roomId) {
 
   chat.addEventListener('pending', ({detail}) => {
     log.append(h('li', {class: 'pending message mine', dataset: {nonce: detail.nonce}},
-      h('span', {class: 'author'}, me.name), h('time', {}, 'sending…'), h('div', {class: 'content'}, detail.content)));
+      h('span', {class: 'author'}, me.name),
+      h('time', {}, chat.status === 'connected' ? 'sending…' : 'waiting for the connection…'),
+      h('div', {class: 'content'}, detail.content)));
     scroller.scrollTop = scroller.scrollHeight;
   });
   chat.addEventListener('sent', ({detail}) => log.querySelector(`li[data-nonce="${detail.nonce}"]`)?.remove());
@@ -91,8 +93,9 @@ export function roomView(view, session, me, roomId) {
   });
   chat.addEventListener('status', ({detail}) => {
     status.dataset.status = detail.status;
+    status.dataset.connections = chat.connections;
     status.textContent = detail.detail ?? STATUS_TEXT[detail.status];
-    send.disabled = detail.status !== 'connected';
+    send.disabled = detail.status === 'closed';
   });
   chat.addEventListener('problem', ({detail}) => { problem.textContent = detail.message; });
 

@@ -26,7 +26,7 @@ class IndexPage {
             "script-src 'self'",
             "style-src 'self'",
             "img-src 'self'",
-            "media-src 'self' blob:",
+            "media-src 'self'",
             "connect-src 'self'",
             "manifest-src 'self'",
             "base-uri 'none'",
