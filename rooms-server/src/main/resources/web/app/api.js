@@ -86,7 +86,10 @@ export class Session extends EventTarget {
     if (!this.#refreshing) {
       const refresh = this.#tokens?.refresh;
       this.#refreshing = this.#send('POST', '/auth/token/refresh/', {refresh}, false)
-        .then(answer => this.#store({...this.#tokens, ...answer}))
+        .then(answer => {
+          this.#store({...this.#tokens, ...answer});
+          this.dispatchEvent(new Event('refreshed'));
+        })
         .catch(error => {
           if (error.status === 401 || error.status === 400) this.#clear();
           throw error;

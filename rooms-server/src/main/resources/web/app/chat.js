@@ -20,6 +20,9 @@ export class RoomChat extends EventTarget {
   #pending = new Map();
   /** Sends typed while the socket was not open, sent when it opens. */
   #outbox = [];
+  /** Nonces of sends given up as not sent; should the server have stored one after all, its echo heals it. */
+  #givenUp = new Set();
+  #renewing = false;
   /** Sends whose echo did not come before the socket dropped, settled by the next catch-up. */
   #unsent = [];
   #socket = null;
@@ -32,16 +35,36 @@ export class RoomChat extends EventTarget {
     this.session = session;
     this.roomId = roomId;
     this.me = me;
+    this.onRefreshed = () => this.#renew();
   }
 
   start() {
+    this.session.addEventListener('refreshed', this.onRefreshed);
     this.#connect();
   }
 
   stop() {
     this.#stopped = true;
+    this.session.removeEventListener('refreshed', this.onRefreshed);
     clearTimeout(this.#timer);
     this.#socket?.close(1000, 'left the room');
+  }
+
+  /**
+   * The server closes a socket when the token it was opened with expires (4001), dropping whatever the client
+   * sent meanwhile. So once the page has a fresh token (well before that) it moves to a new socket itself:
+   * new sends wait in the outbox, the echoes of those already sent are awaited (at most 2 s), then the socket
+   * is closed and opened again with the new token, and the catch-up fills the moment between.
+   */
+  async #renew() {
+    if (this.#renewing || this.#socket?.readyState !== WebSocket.OPEN) return;
+    const socket = this.#socket;
+    this.#renewing = true;
+    for (let waited = 0; this.#pending.size && waited < 2_000; waited += 100) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    if (this.#socket === socket) socket.close(1000, 'token renewed');
+    else this.#renewing = false;
   }
 
   /**
@@ -53,7 +76,7 @@ export class RoomChat extends EventTarget {
     const pending = {nonce: crypto.randomUUID(), content};
     const done = new Promise((resolve, reject) => Object.assign(pending, {resolve, reject}));
     this.#emit('pending', pending);
-    if (this.#socket?.readyState === WebSocket.OPEN) {
+    if (this.#socket?.readyState === WebSocket.OPEN && !this.#renewing) {
       this.#transmit(pending);
     } else {
       this.#outbox.push(pending);
@@ -107,6 +130,11 @@ export class RoomChat extends EventTarget {
       this.#socket = null;
       this.#failPending();
       if (this.#stopped) return;
+      if (this.#renewing) {
+        this.#renewing = false;
+        this.#connect();
+        return;
+      }
       if (FINAL_CLOSES.has(event.code)) {
         for (const pending of [...this.#unsent.splice(0), ...this.#outbox.splice(0)]) {
           pending.reject(new Error(FINAL_CLOSES.get(event.code)));
@@ -178,6 +206,8 @@ export class RoomChat extends EventTarget {
         this.#pending.delete(frame.nonce);
         this.#emit('sent', pending);
         pending.resolve(frame);
+      } else if (this.#givenUp.delete(frame.nonce)) {
+        this.#emit('sent', {nonce: frame.nonce});
       }
       this.#add([frame]);
     }
@@ -214,6 +244,7 @@ export class RoomChat extends EventTarget {
         this.#emit('sent', pending);
         pending.resolve(stored);
       } else {
+        this.#givenUp.add(pending.nonce);
         pending.reject(new Error('Not sent: the connection dropped.'));
         this.#emit('refused', {...pending, detail: 'Not sent: the connection dropped.'});
       }

@@ -104,17 +104,17 @@ export function roomView(view, session, me, roomId) {
     if (scroller.scrollTop === 0 && chat.hasEarlier && !earlier.hidden) earlier.click();
   });
 
-  session.request('GET', `/api/rooms/${roomId}/`).then(room => {
+  session.request('GET', `/api/rooms/${roomId}/`).then(async room => {
     if (left) return;
     title.textContent = room.name;
     description.textContent = room.description;
     document.title = `${room.name} · Rooms`;
     if (room.room_type === 'video') {
-      session.request('GET', '/api/rtc/config/').then(config => {
-        if (left) return;
-        call = new Call(chat, me, config.iceServers);
-        callView(callPanel, call, names, error => { problem.textContent = error.message; });
-      }).catch(error => { problem.textContent = error.message; });
+      // Before the socket opens, so that no call announcement arrives unheard.
+      const config = await session.request('GET', '/api/rtc/config/');
+      if (left) return;
+      call = new Call(chat, me, config.iceServers);
+      callView(callPanel, call, names, error => { problem.textContent = error.message; });
     }
     chat.start();
   }).catch(error => {

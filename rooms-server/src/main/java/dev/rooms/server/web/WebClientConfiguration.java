@@ -12,7 +12,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebClientConfiguration implements WebMvcConfigurer {
 
-    static final String ASSETS = "classpath:/web/app/";
+    private static final String ASSETS = "classpath:/web/app/";
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +72,7 @@ final class BrowserScenarios {
                         Path target = to.resolve(from.relativize(path).toString());
                         try {
                             Files.createDirectories(target.getParent());
-                            Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
