@@ -32,6 +32,7 @@ describe('rooms', () => {
     // Ada's own rooms (the server may hold others'), then narrowed by search and by type.
     await page.locator('input[name=mine]').check();
     await until(['Standup', 'Lunch plans']);
+    await screenshot(page, 'rooms');
     await page.locator('input[name=search]').fill('WHERE and');
     await until(['Lunch plans']);
     await page.locator('input[name=search]').fill('');
@@ -43,7 +44,6 @@ describe('rooms', () => {
     await page.locator('input[name=mine]').uncheck();
     await page.waitForFunction(() => document.querySelectorAll('#room-list li').length >= 2);
     assert.ok((await listed()).includes('Standup'));
-    await screenshot(page, 'rooms');
     assertNoProblems(ada);
     await ada.context.close();
   });
