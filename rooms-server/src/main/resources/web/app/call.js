@@ -88,10 +88,6 @@ export class Call extends EventTarget {
     this.#emit('state');
   }
 
-  get peerIds() {
-    return [...this.#peers.keys()];
-  }
-
   async #handle(frame) {
     const from = frame.sender_id;
     if (!Number.isInteger(from) || from === this.me.id) return;

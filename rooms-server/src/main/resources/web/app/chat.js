@@ -23,6 +23,7 @@ export class RoomChat extends EventTarget {
   /** Nonces of sends given up as not sent; should the server have stored one after all, its echo heals it. */
   #givenUp = new Set();
   #renewing = false;
+  #loadingEarlier = null;
   /** Sends whose echo did not come before the socket dropped, settled by the next catch-up. */
   #unsent = [];
   #socket = null;
@@ -94,13 +95,17 @@ export class RoomChat extends EventTarget {
     if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(frame));
   }
 
-  /** The page of history before the oldest message held. */
-  async loadEarlier() {
-    if (this.oldestId === null) return;
-    const page = await this.session.request('GET',
-      `/api/rooms/${this.roomId}/messages/?before=${this.oldestId}&limit=${PAGE}`);
-    this.hasEarlier = Boolean(page.links.prev);
-    this.#add(page);
+  /** The page of history before the oldest message held (one request at a time, however often asked). */
+  loadEarlier() {
+    if (this.oldestId === null) return Promise.resolve();
+    this.#loadingEarlier ??= this.session.request('GET',
+      `/api/rooms/${this.roomId}/messages/?before=${this.oldestId}&limit=${PAGE}`)
+      .then(page => {
+        this.hasEarlier = Boolean(page.links.prev);
+        this.#add(page);
+      })
+      .finally(() => { this.#loadingEarlier = null; });
+    return this.#loadingEarlier;
   }
 
   async #connect() {
