@@ -164,9 +164,9 @@ class LiveRoomEndToEndTest extends EndToEndTest {
         Live bobLive = open(bob, room);
         Live catLive = open(cat, room);
 
-        boolean sent = adaLive.connection().offer(new SessionDescription("offer", "v=0 ada"));
+        CompletableFuture<Void> sent = adaLive.connection().offer(new SessionDescription("offer", "v=0 ada"));
 
-        assertThat(sent).isTrue();
+        assertThat(sent).isCompleted();
         for (RecordingListener other : List.of(bobLive.hears(), catLive.hears())) {
             Signal signal = other.expectSignal();
             assertThat(signal).isInstanceOfSatisfying(Signal.Offer.class, offer -> {
