@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every command accepts, before or after its name: {@code --server}, {@code --profile},
- * {@code --output}/{@code --json}, {@code --debug} and {@code --help}. Each command has its own instance (a mixin); all of them
+ * {@code --output}/{@code --json}, {@code --quiet}, {@code --debug} and {@code --help}. Each command has its own instance (a mixin); all of them
  * write into the run's one {@link Invocation}.
  */
 final class GlobalOptions {
@@ -43,7 +43,13 @@ final class GlobalOptions {
         invocation.json |= json;
     }
 
-    @Option(names = "--debug", order = 104, description = "Print stack traces of errors.")
+    @Option(names = {"-q", "--quiet"}, order = 104,
+            description = "Print only ids (of the rooms, messages or account shown), one per line; no other text.")
+    void quiet(boolean quiet) {
+        invocation.quiet |= quiet;
+    }
+
+    @Option(names = "--debug", order = 105, description = "Print stack traces of errors.")
     void debug(boolean debug) {
         invocation.debug |= debug;
     }

@@ -51,7 +51,7 @@ final class RoomsCommand implements Callable<Integer> {
 
     /** The commands in the order the usage lists them. */
     private static final List<Class<?>> COMMANDS = List.of(
-            RegisterCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+            RegisterCommand.class, LoginCommand.class, LogoutCommand.class, AuthCommand.class, WhoamiCommand.class,
             ProfileCommand.class, RoomCommand.class, MessagesCommand.class, SearchCommand.class, SendCommand.class,
             ChatCommand.class, CompletionCommand.class, HelpCommand.class);
 

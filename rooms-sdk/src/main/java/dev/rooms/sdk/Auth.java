@@ -237,19 +237,30 @@ public final class Auth {
 
     /**
      * Logs out ({@code POST /auth/logout/}): sends the refresh token so the server revokes it, then clears the
-     * token store. The store is cleared even when the call fails (the exception is still thrown), so the local
-     * credentials are gone either way; does nothing when not logged in.
+     * token store. When the server answered, the store is cleared even if the answer is an error (the exception is
+     * still thrown): the tokens are no use any more. When it could not be reached ({@link TransportException}),
+     * the session is still valid on the server and the tokens stay in the store, so the logout can be tried again;
+     * call {@code tokenStore().clear()} to drop them anyway. Does nothing when not logged in.
+     *
+     * @throws TransportException if the server could not be reached; nothing was revoked and the tokens are kept
      */
     public void logout() {
         var tokens = api.tokenStore().load();
         if (tokens.isEmpty()) {
             return;
         }
+        boolean answered = false;
         try {
             api.post("auth/logout/", Map.of("refresh", tokens.get().refresh()), true, null);
+            answered = true;
+        } catch (ApiException refused) {
+            answered = true;
+            throw refused;
         } finally {
-            api.tokenStore().clear();
-            self.set(null);
+            if (answered) {
+                api.tokenStore().clear();
+                self.set(null);
+            }
         }
     }
 

@@ -185,6 +185,16 @@ class RestCallsTest {
     }
 
     @Test
+    void logoutWhenTheServerIsUnreachableThenKeepsTheTokensForAnotherTry() throws Exception {
+        store.save(tokens);
+        server.close();
+
+        assertThatThrownBy(() -> client.auth().logout()).isInstanceOf(TransportException.class);
+
+        assertThat(store.load()).contains(tokens);
+    }
+
+    @Test
     void listRoomsMapsEveryField() throws Exception {
         store.save(tokens);
         server.enqueue(json(200, "[" + ROOM_JSON + "," + ROOM_JSON.replace("\"id\":3", "\"id\":4")
