@@ -60,7 +60,8 @@ final class AuthCommand implements Callable<Integer> {
     int status(@Mixin GlobalOptions options) {
         Configuration config = invocation.configuration();
         Map<String, String> servers = config.profileServers();
-        servers.putIfAbsent(config.profile(), config.profileServer());
+        // The current profile as this run sees it: --server or ROOMS_SERVER win over its configured server.
+        servers.put(config.profile(), config.server());
         List<ProfileStatus> statuses = new ArrayList<>();
         servers.forEach((profile, server) -> statuses.add(check(config, profile, server)));
 

@@ -1,5 +1,6 @@
 package dev.rooms.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rooms.sdk.ApiException;
 import dev.rooms.sdk.AuthenticationException;
 import dev.rooms.sdk.ForbiddenException;
@@ -68,7 +69,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         if (invocation.debug) {
             printStackTrace(failure, err);
-        } else if (!invocation.json && report.exitCode() == ExitCodes.ERROR
+        } else if (!invocation.json && report.exitCode() == ExitCodes.ERROR && !report.explained()
                 && !(failure instanceof ApiException || failure instanceof CliException)) {
             err.println("(run with --debug for details)");
         }
@@ -76,11 +77,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return report.exitCode();
     }
 
-    /** What a failure says: the exit code, one line, and lines below it (a field's errors). */
-    private record Report(int exitCode, String message, List<String> details) {
+    /**
+     * What a failure says: the exit code, one line, lines below it (a field's errors), and whether the line says
+     * all there is to know (else a stack trace with {@code --debug} may help, and the output says so).
+     */
+    private record Report(int exitCode, String message, List<String> details, boolean explained) {
 
         Report(int exitCode, String message) {
-            this(exitCode, message, List.of());
+            this(exitCode, message, List.of(), false);
         }
     }
 
@@ -110,6 +114,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return new Report(ExitCodes.UNREACHABLE, "cannot reach the server at "
                     + invocation.configuration().server() + ": " + cause.getMessage());
         }
+        if (failure instanceof UncheckedIOException io && io.getCause() instanceof JsonProcessingException) {
+            // A damaged file: the message names it and the fix; the parser's position is noise here.
+            return new Report(ExitCodes.ERROR, io.getMessage(), List.of(), true);
+        }
         if (failure instanceof UncheckedIOException io) {
             return new Report(ExitCodes.ERROR,
                     io.getMessage() + (io.getCause() != null ? ": " + io.getCause().getMessage() : ""));
@@ -129,7 +137,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         fields.forEach((field, messages) -> messages.forEach(message ->
                 details.add(("non_field_errors".equals(field) ? "" : field + ": ") + message)));
         return new Report(ExitCodes.ERROR,
-                invalid.detail() != null ? invalid.detail() : "the server rejected the input", details);
+                invalid.detail() != null ? invalid.detail() : "the server rejected the input", details, true);
     }
 
     /** The error object of {@code --json}: what the text would say, plus the server's answer when there was one. */

@@ -230,9 +230,9 @@ class LiveRoomEndToEndTest extends EndToEndTest {
         adaLive.connection().signal(new Signal.Offer(description, null, null, Map.of("call_id", "c-1")));
         Signal received = bobLive.hears().expectSignal();
 
-        boolean sent = bobLive.connection().signal(received);
+        CompletableFuture<Void> sent = bobLive.connection().signal(received);
 
-        assertThat(sent).isTrue();
+        assertThat(sent).isCompleted();
         assertThat(adaLive.hears().expectSignal()).isInstanceOfSatisfying(Signal.Offer.class, offer -> {
             assertThat(offer.offer()).isEqualTo(description);
             assertThat(offer.extras()).isEqualTo(Map.of("call_id", "c-1"));
