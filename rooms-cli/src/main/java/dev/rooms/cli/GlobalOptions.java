@@ -1,5 +1,7 @@
 package dev.rooms.cli;
 
+import java.util.Iterator;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,7 +34,7 @@ final class GlobalOptions {
         invocation.profileOption = name;
     }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", order = 102,
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", order = 102, completionCandidates = Formats.class,
             description = "Output format: table (default) or json.")
     void output(Format format) {
         invocation.json = format == Format.JSON;
@@ -52,5 +54,14 @@ final class GlobalOptions {
     @Option(names = "--debug", order = 105, description = "Print stack traces of errors.")
     void debug(boolean debug) {
         invocation.debug |= debug;
+    }
+
+    /** The values of {@code --output}, lower case as people type them, for completion. */
+    static final class Formats implements Iterable<String> {
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("table", "json").iterator();
+        }
     }
 }

@@ -82,6 +82,25 @@ class ConventionsTest {
     }
 
     @Test
+    void roomNamedWithDigitsIsReachedWithTheNamePrefixAndTheIdMissHintsAtIt() {
+        Cli cli = new Cli();
+        cli.registerFresh("Digit Dora");
+        String digits = String.valueOf(900_000_000L + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(),
+                99_999_999L));
+        cli.run("room", "create", digits);
+        cli.run("send", "name:" + digits, "twenty twenty-four");
+
+        Cli.Result byName = cli.run("messages", "name:" + digits, "--json");
+        Cli.Result byId = cli.run("room", "show", digits);
+
+        assertThat(byName.exitCode()).isZero();
+        assertThat(byName.out()).contains("twenty twenty-four");
+        assertThat(byId.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(byId.err()).isEqualTo("error: no room with id " + digits + " (for a room named '" + digits
+                + "', write name:" + digits + ")\n");
+    }
+
+    @Test
     void authStatusShowsEveryProfileItsServerUserAndSession() throws Exception {
         Cli cli = new Cli();
         String email = cli.registerFresh("Status Sam");
