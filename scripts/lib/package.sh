@@ -9,7 +9,7 @@ package_module() {
   echo "Building $module (the first build downloads Maven's plugins and the dependencies: a few minutes)…" >&2
   if ! (cd "$root" && mvn -B -DskipTests -pl "$module" -am package) 2>&1 | tee "$log" | awk '
       { gsub(/\033\[[0-9;]*m/, "") }
-      /^\[INFO\] Building .*\[[0-9]+\/[0-9]+\]$/ { sub(/^\[INFO\] /, "  "); gsub(/ +/, " "); print; fflush(); next }
+      /^\[INFO\] Building .*\[[0-9]+\/[0-9]+\]$/ { sub(/^\[INFO\] /, ""); gsub(/ +/, " "); print "  " $0; fflush(); next }
       /^Download(ing|ed) from/ && !shown { print "  downloading dependencies…"; shown = 1; fflush() }
     ' >&2; then
     sed 's/\x1b\[[0-9;]*m//g' "$log" >&2
