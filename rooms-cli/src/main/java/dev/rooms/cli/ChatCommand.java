@@ -16,7 +16,7 @@ final class ChatCommand implements Callable<Integer> {
 
     private final Invocation invocation;
 
-    @Parameters(paramLabel = "ROOM", description = "Room id or name.")
+    @Parameters(paramLabel = "ROOM", description = RoomArgument.HELP)
     String room;
 
     @Mixin

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -17,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where this run talks to and keeps its state: the profile, the server URL and the files under the config
@@ -124,8 +127,35 @@ final class Configuration {
         return directory;
     }
 
+    /**
+     * Every profile this machine knows, sorted: those with a section in {@code config} and those with a token file,
+     * each with its own server ({@value #DEFAULT_SERVER} when the config names none).
+     */
+    Map<String, String> profileServers() {
+        Map<String, String> servers = new TreeMap<>();
+        readSections(directory.resolve("config"))
+                .forEach((name, section) -> servers.put(name, section.getOrDefault("server", DEFAULT_SERVER)));
+        try (Stream<Path> files = Files.list(directory.resolve("tokens"))) {
+            files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - ".json".length()))
+                    .filter(name -> PROFILE_NAME.matcher(name).matches())
+                    .forEach(name -> servers.putIfAbsent(name, DEFAULT_SERVER));
+        } catch (NoSuchFileException noTokensYet) {
+            // nobody logged in on this machine yet
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory.resolve("tokens"), e);
+        }
+        return servers;
+    }
+
+    /** The token file of a profile. */
+    Path tokenFile(String profileName) {
+        return directory.resolve("tokens").resolve(profileName + ".json");
+    }
+
     Path tokenFile() {
-        return directory.resolve("tokens").resolve(profile + ".json");
+        return tokenFile(profile);
     }
 
     Path historyFile() {
@@ -215,8 +245,8 @@ final class Configuration {
             }
             int equals = line.indexOf('=');
             if (current == null || equals < 0) {
-                throw new CliException(ExitCodes.ERROR, file + ": cannot understand line '" + raw
-                        + "' (expected [profile] or key = value)");
+                throw new CliException(ExitCodes.ERROR, "the config file " + file + " is damaged: cannot understand "
+                        + "line '" + raw + "' (expected [profile] or key = value); correct or delete that line");
             }
             current.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
         }

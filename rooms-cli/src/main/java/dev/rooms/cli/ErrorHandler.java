@@ -1,5 +1,6 @@
 package dev.rooms.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rooms.sdk.ApiException;
 import dev.rooms.sdk.AuthenticationException;
 import dev.rooms.sdk.ForbiddenException;
@@ -9,6 +10,8 @@ import dev.rooms.sdk.ValidationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -23,7 +26,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The one place where failures become output: {@code error: <message>} on stderr (field errors indented below),
  * the matching {@link ExitCodes} value, and a stack trace only with {@code --debug}. Every line goes through
- * {@link TerminalText}: messages carry the server's detail and names from it.
+ * {@link TerminalText}: messages carry the server's detail and names from it. Under {@code --json} the error is one
+ * JSON object on one line of stderr instead, so a script that parses the output parses the failure too:
+ * {@code {"error": "...", "exit_code": 4, "status": 404, "detail": "...", "code": "...", "field_errors": {...}}}
+ * ({@code status} and what follows only when the server answered).
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -36,6 +42,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
+        if (invocation.json || jsonRequested(args)) {
+            printJson(err, ex.getMessage(), ExitCodes.USAGE, null);
+            return ExitCodes.USAGE;
+        }
         print(err, "error: " + ex.getMessage());
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -50,73 +60,112 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         Throwable failure = unwrap(ex);
-        int code = report(failure, err);
+        Report report = report(failure);
+        if (invocation.json) {
+            printJson(err, report.message(), report.exitCode(), failure instanceof ApiException api ? api : null);
+        } else {
+            print(err, "error: " + report.message());
+            report.details().forEach(line -> print(err, "  " + line));
+        }
         if (invocation.debug) {
             printStackTrace(failure, err);
-        } else if (code == ExitCodes.ERROR && !(failure instanceof ApiException || failure instanceof CliException)) {
+        } else if (!invocation.json && report.exitCode() == ExitCodes.ERROR && !report.explained()
+                && !(failure instanceof ApiException || failure instanceof CliException)) {
             err.println("(run with --debug for details)");
         }
         err.flush();
-        return code;
+        return report.exitCode();
     }
 
-    private int report(Throwable failure, PrintWriter err) {
+    /**
+     * What a failure says: the exit code, one line, lines below it (a field's errors), and whether the line says
+     * all there is to know (else a stack trace with {@code --debug} may help, and the output says so).
+     */
+    private record Report(int exitCode, String message, List<String> details, boolean explained) {
+
+        Report(int exitCode, String message) {
+            this(exitCode, message, List.of(), false);
+        }
+    }
+
+    private Report report(Throwable failure) {
         if (failure instanceof CliException cli) {
-            print(err, "error: " + cli.getMessage());
-            return cli.exitCode();
+            return new Report(cli.exitCode(), cli.getMessage());
         }
         if (failure instanceof ValidationException invalid) {
-            printValidation(invalid, err);
-            return ExitCodes.ERROR;
+            return validation(invalid);
         }
         if (failure instanceof AuthenticationException denied) {
-            if (invocation.loginRequired) {
-                print(err, "error: the server rejected the session (" + denied.getMessage()
-                        + "); run 'rooms login' again");
-            } else {
-                print(err, "error: " + denied.getMessage());
-            }
-            return ExitCodes.NOT_LOGGED_IN;
+            return new Report(ExitCodes.NOT_LOGGED_IN, invocation.loginRequired
+                    ? "the server rejected the session (" + denied.getMessage() + "); run 'rooms login' again"
+                    : denied.getMessage());
         }
         if (failure instanceof ForbiddenException forbidden) {
-            print(err, "error: " + forbidden.getMessage());
-            return ExitCodes.FORBIDDEN;
+            return new Report(ExitCodes.FORBIDDEN, forbidden.getMessage());
         }
         if (failure instanceof NotFoundException notFound) {
-            print(err, "error: not found (" + notFound.getMessage() + ")");
-            return ExitCodes.NOT_FOUND;
+            return new Report(ExitCodes.NOT_FOUND, "not found (" + notFound.getMessage() + ")");
         }
         if (failure instanceof ApiException api) {
-            print(err, "error: the server answered " + api.status() + ": " + api.getMessage());
-            return ExitCodes.ERROR;
+            return new Report(ExitCodes.ERROR, "the server answered " + api.status() + ": " + api.getMessage());
         }
         if (failure instanceof TransportException transport) {
             Throwable cause = transport.getCause() != null ? transport.getCause() : transport;
-            print(err, "error: cannot reach the server at " + invocation.configuration().server() + ": "
-                    + cause.getMessage());
-            return ExitCodes.UNREACHABLE;
+            return new Report(ExitCodes.UNREACHABLE, "cannot reach the server at "
+                    + invocation.configuration().server() + ": " + cause.getMessage());
+        }
+        if (failure instanceof UncheckedIOException io && io.getCause() instanceof JsonProcessingException) {
+            // A damaged file: the message names it and the fix; the parser's position is noise here.
+            return new Report(ExitCodes.ERROR, io.getMessage(), List.of(), true);
         }
         if (failure instanceof UncheckedIOException io) {
-            print(err, "error: " + io.getMessage() + (io.getCause() != null ? ": " + io.getCause().getMessage() : ""));
-            return ExitCodes.ERROR;
+            return new Report(ExitCodes.ERROR,
+                    io.getMessage() + (io.getCause() != null ? ": " + io.getCause().getMessage() : ""));
         }
         if (failure instanceof IllegalArgumentException invalid) {
-            print(err, "error: " + invalid.getMessage());
-            return ExitCodes.ERROR;
+            return new Report(ExitCodes.ERROR, invalid.getMessage());
         }
-        print(err, "error: " + failure);
-        return ExitCodes.ERROR;
+        return new Report(ExitCodes.ERROR, failure.toString());
     }
 
-    private static void printValidation(ValidationException invalid, PrintWriter err) {
+    private static Report validation(ValidationException invalid) {
         Map<String, List<String>> fields = invalid.fieldErrors();
         if (fields.isEmpty()) {
-            print(err, "error: " + invalid.getMessage());
-            return;
+            return new Report(ExitCodes.ERROR, invalid.getMessage());
         }
-        print(err, "error: " + (invalid.detail() != null ? invalid.detail() : "the server rejected the input"));
+        List<String> details = new ArrayList<>();
         fields.forEach((field, messages) -> messages.forEach(message ->
-                print(err, "  " + ("non_field_errors".equals(field) ? "" : field + ": ") + message)));
+                details.add(("non_field_errors".equals(field) ? "" : field + ": ") + message)));
+        return new Report(ExitCodes.ERROR,
+                invalid.detail() != null ? invalid.detail() : "the server rejected the input", details, true);
+    }
+
+    /** The error object of {@code --json}: what the text would say, plus the server's answer when there was one. */
+    private void printJson(PrintWriter err, String message, int code, ApiException api) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("error", message);
+        error.put("exit_code", code);
+        if (api != null) {
+            error.put("status", api.status());
+            error.put("detail", api.detail());
+            error.put("code", api.code());
+            error.put("field_errors", api.fieldErrors());
+        }
+        err.println(invocation.output().jsonLine(error));
+        err.flush();
+    }
+
+    /** A parse error can come before the {@code --json} option was read; look for it on the command line. */
+    private static boolean jsonRequested(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--json") || arg.equals("--output=json") || arg.equals("-ojson")
+                    || ((arg.equals("-o") || arg.equals("--output")) && i + 1 < args.length
+                        && args[i + 1].equalsIgnoreCase("json"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Prints one line; the text may carry the server's detail or a name from it, so it is neutralised. */

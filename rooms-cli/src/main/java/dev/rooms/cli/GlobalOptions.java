@@ -1,10 +1,12 @@
 package dev.rooms.cli;
 
+import java.util.Iterator;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
  * The options every command accepts, before or after its name: {@code --server}, {@code --profile},
- * {@code --output}/{@code --json}, {@code --debug} and {@code --help}. Each command has its own instance (a mixin); all of them
+ * {@code --output}/{@code --json}, {@code --quiet}, {@code --debug} and {@code --help}. Each command has its own instance (a mixin); all of them
  * write into the run's one {@link Invocation}.
  */
 final class GlobalOptions {
@@ -32,7 +34,7 @@ final class GlobalOptions {
         invocation.profileOption = name;
     }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", order = 102,
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", order = 102, completionCandidates = Formats.class,
             description = "Output format: table (default) or json.")
     void output(Format format) {
         invocation.json = format == Format.JSON;
@@ -43,8 +45,23 @@ final class GlobalOptions {
         invocation.json |= json;
     }
 
-    @Option(names = "--debug", order = 104, description = "Print stack traces of errors.")
+    @Option(names = {"-q", "--quiet"}, order = 104,
+            description = "Print only ids (of the rooms, messages or account shown), one per line; no other text.")
+    void quiet(boolean quiet) {
+        invocation.quiet |= quiet;
+    }
+
+    @Option(names = "--debug", order = 105, description = "Print stack traces of errors.")
     void debug(boolean debug) {
         invocation.debug |= debug;
+    }
+
+    /** The values of {@code --output}, lower case as people type them, for completion. */
+    static final class Formats implements Iterable<String> {
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("table", "json").iterator();
+        }
     }
 }

@@ -29,6 +29,7 @@ final class Invocation {
     String serverOption;
     String profileOption;
     boolean json;
+    boolean quiet;
     boolean debug;
     /** Set when a command needed a login, so a 401 can say how to get one. */
     boolean loginRequired;
@@ -128,7 +129,7 @@ final class Invocation {
 
     Output output() {
         if (output == null) {
-            output = new Output(out, json, environment.colour(), this::terminalWidth);
+            output = new Output(out, json, quiet, environment.colour(), this::terminalWidth);
         }
         return output;
     }

@@ -30,7 +30,7 @@ final class MessagesCommand implements Callable<Integer> {
 
     private final Invocation invocation;
 
-    @Parameters(paramLabel = "ROOM", description = "Room id or name.")
+    @Parameters(paramLabel = "ROOM", description = RoomArgument.HELP)
     String room;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing new messages until interrupted.")

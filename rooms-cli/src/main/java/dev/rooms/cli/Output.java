@@ -44,14 +44,16 @@ final class Output {
 
     private final PrintWriter out;
     private final boolean json;
+    private final boolean quiet;
     private final boolean colour;
     private final IntSupplier width;
     private ObjectMapper mapper;
 
     /** {@code width} is asked only when a table is printed: finding the terminal's width can take a moment. */
-    Output(PrintWriter out, boolean json, boolean colour, IntSupplier width) {
+    Output(PrintWriter out, boolean json, boolean quiet, boolean colour, IntSupplier width) {
         this.out = out;
         this.json = json;
+        this.quiet = quiet;
         this.colour = colour;
         this.width = width;
     }
@@ -71,25 +73,45 @@ final class Output {
 
     /** Prints one JSON object on one line (for streams such as {@code messages --follow}). */
     void printJsonLine(Object value) {
-        try {
-            out.println(mapper().writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.println(jsonLine(value));
         out.flush();
     }
 
+    /** One JSON object on one line, escaped like all JSON output (for error objects on stderr). */
+    String jsonLine(Object value) {
+        try {
+            return mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A table; with {@code --quiet} only its ids. */
     void print(Table table) {
-        table.print(out, width.getAsInt(), colour);
+        if (quiet) {
+            table.printIds(out);
+        } else {
+            table.print(out, width.getAsInt(), colour);
+        }
     }
 
+    /** Label/value pairs; with {@code --quiet} only the value of the {@code ID} pair. */
     void printPairs(Table table) {
-        table.printPairs(out, width.getAsInt(), colour);
+        if (quiet) {
+            table.printIds(out);
+        } else {
+            table.printPairs(out, width.getAsInt(), colour);
+        }
     }
 
-    /** Prints one line of text that may hold names from the server, neutralised by {@link TerminalText#line}. */
+    /**
+     * Prints one line of text for people (a confirmation, a hint) that may hold names from the server, neutralised
+     * by {@link TerminalText#line}; nothing with {@code --quiet}.
+     */
     void println(String line) {
-        out.println(TerminalText.line(line));
+        if (!quiet) {
+            out.println(TerminalText.line(line));
+        }
     }
 
     static String localTime(Instant instant) {

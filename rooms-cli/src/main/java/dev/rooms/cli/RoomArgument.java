@@ -9,9 +9,15 @@ import java.util.stream.Collectors;
 
 /**
  * A ROOM argument: a room id ({@code 42} or {@code #42}) or a room name, looked up among the rooms the server
- * finds for it (exact name first, then ignoring case).
+ * finds for it (exact name first, then ignoring case). A name that is all digits would read as an id, so
+ * {@code name:2024} always means the name; ids stay what scripts pass, and cost no lookup.
  */
 final class RoomArgument {
+
+    /** The help text of every ROOM parameter. */
+    static final String HELP = "Room id (42 or #42) or name (name:2024 for a name that is a number).";
+
+    private static final String NAME_PREFIX = "name:";
 
     private RoomArgument() {
     }
@@ -37,11 +43,13 @@ final class RoomArgument {
 
     static CliException notFound(String argument) {
         Long id = parseId(argument);
-        return new CliException(ExitCodes.NOT_FOUND,
-                id != null ? "no room with id " + id : "no room named '" + argument + "'");
+        return new CliException(ExitCodes.NOT_FOUND, id != null
+                ? "no room with id " + id + " (for a room named '" + argument + "', write name:" + argument + ")"
+                : "no room named '" + name(argument) + "'");
     }
 
-    private static Room byName(RoomsClient client, String name) {
+    private static Room byName(RoomsClient client, String argument) {
+        String name = name(argument);
         // The server narrows the list to rooms whose name or description contains it; the rules stay here.
         List<Room> rooms = name.isBlank() ? client.rooms().list()
                 : client.rooms().list(RoomQuery.builder().search(name.strip()).build());
@@ -50,7 +58,7 @@ final class RoomArgument {
             matches = rooms.stream().filter(room -> room.name().equalsIgnoreCase(name.strip())).toList();
         }
         if (matches.isEmpty()) {
-            throw notFound(name);
+            throw notFound(argument);
         }
         if (matches.size() > 1) {
             throw new CliException(ExitCodes.ERROR, "several rooms are named '" + name + "' (ids "
@@ -60,7 +68,15 @@ final class RoomArgument {
         return matches.get(0);
     }
 
+    /** The name an argument means: without its {@code name:} prefix. */
+    private static String name(String argument) {
+        return argument.startsWith(NAME_PREFIX) ? argument.substring(NAME_PREFIX.length()) : argument;
+    }
+
     private static Long parseId(String argument) {
+        if (argument.startsWith(NAME_PREFIX)) {
+            return null;
+        }
         String text = argument.startsWith("#") ? argument.substring(1) : argument;
         if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(Character::isDigit)) {
             return null;

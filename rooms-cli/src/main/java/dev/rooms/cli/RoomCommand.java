@@ -5,6 +5,8 @@ import dev.rooms.sdk.RoomQuery;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.RoomType;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         commandListHeading = "%nCommands:%n")
 final class RoomCommand implements Callable<Integer> {
 
-    private static final String ROOM_HELP = "Room id or name.";
+    private static final String ROOM_HELP = RoomArgument.HELP;
     /** Rooms per request of {@code list --all} without {@code --limit}: few requests, small answers. */
     private static final int ALL_PAGE_SIZE = 200;
 
@@ -46,7 +48,8 @@ final class RoomCommand implements Callable<Integer> {
     @Command(name = "list", description = {"List the active rooms, oldest first.",
             "Filters combine. --limit N shows the first N; --all fetches every match page by page "
                     + "(with --json: one object per line, printed as the pages arrive)."})
-    int list(@Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Only chat or video rooms.")
+    int list(@Option(names = {"-t", "--type"}, paramLabel = "TYPE", completionCandidates = RoomTypes.class,
+                     description = "Only chat or video rooms.")
              String type,
              @Option(names = {"-s", "--search"}, paramLabel = "TEXT",
                      description = "Only rooms whose name or description contains TEXT (any case).") String search,
@@ -105,7 +108,7 @@ final class RoomCommand implements Callable<Integer> {
     int create(@Parameters(paramLabel = "NAME", description = "Room name (at most 100 characters).") String name,
                @Option(names = {"-d", "--description"}, description = "What the room is for.") String description,
                @Option(names = {"-t", "--type"}, defaultValue = "chat", paramLabel = "TYPE",
-                       description = "chat (default) or video.") String type,
+                       completionCandidates = RoomTypes.class, description = "chat (default) or video.") String type,
                @Mixin GlobalOptions options) {
         RoomType roomType;
         try {
@@ -185,5 +188,14 @@ final class RoomCommand implements Callable<Integer> {
                 .row("Description", room.description())
                 .row("Creator", room.creator().name() + " <" + room.creator().email() + ">")
                 .row("Created", Output.localTime(room.createdAt())));
+    }
+
+    /** The values of {@code --type}, for completion. */
+    static final class RoomTypes implements Iterable<String> {
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(RoomType.values()).map(RoomType::wireValue).iterator();
+        }
     }
 }

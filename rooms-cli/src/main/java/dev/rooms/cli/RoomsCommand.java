@@ -51,9 +51,9 @@ final class RoomsCommand implements Callable<Integer> {
 
     /** The commands in the order the usage lists them. */
     private static final List<Class<?>> COMMANDS = List.of(
-            RegisterCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+            RegisterCommand.class, LoginCommand.class, LogoutCommand.class, AuthCommand.class, WhoamiCommand.class,
             ProfileCommand.class, RoomCommand.class, MessagesCommand.class, SearchCommand.class, SendCommand.class,
-            ChatCommand.class, CompletionCommand.class, HelpCommand.class);
+            ChatCommand.class, CompletionCommand.class, CompletionCandidatesCommand.class, HelpCommand.class);
 
     /** Commands that need the whole tree: help describes other commands, completion lists all of them. */
     private static final Set<String> NEED_ALL = Set.of("help", "completion");

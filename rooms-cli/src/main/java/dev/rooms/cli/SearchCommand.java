@@ -32,7 +32,7 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "The text to find; several words are one text.")
     List<String> words;
 
-    @Option(names = {"-r", "--room"}, paramLabel = "ROOM", description = "Only in this room (id or name).")
+    @Option(names = {"-r", "--room"}, paramLabel = "ROOM", description = "Only in this room: " + RoomArgument.HELP)
     String room;
 
     @Option(names = "--from", paramLabel = "USER", converter = UserArgument.Converter.class,

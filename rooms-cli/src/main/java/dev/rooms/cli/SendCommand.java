@@ -29,7 +29,7 @@ final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ROOM", description = "Room id or name.")
+    @Parameters(index = "0", paramLabel = "ROOM", description = RoomArgument.HELP)
     String room;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "TEXT",

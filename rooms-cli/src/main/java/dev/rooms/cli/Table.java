@@ -50,6 +50,21 @@ final class Table {
         }
     }
 
+    /**
+     * Prints only the ids, one per line, for {@code --quiet}: the {@code ID} column of a table, or the value of the
+     * {@code ID} pair; nothing when there is neither.
+     */
+    void printIds(PrintWriter out) {
+        int column = Arrays.asList(headers).indexOf("ID");
+        for (String[] row : rows) {
+            if (column >= 0) {
+                out.println(row[column]);
+            } else if (row.length == 2 && row[0].equals("ID")) {
+                out.println(row[1]);
+            }
+        }
+    }
+
     /** Prints label/value pairs (the rows' first two cells) without a header, labels aligned. */
     void printPairs(PrintWriter out, int width, boolean colour) {
         int[] widths = fit(width);

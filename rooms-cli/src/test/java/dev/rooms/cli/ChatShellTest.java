@@ -190,6 +190,58 @@ class ChatShellTest {
     }
 
     @Test
+    void linesTypedWhileReconnectingAreShownPendingAndSentInOrderOnceOpen() throws Exception {
+        Cli alice = new Cli();
+        alice.registerFresh("Listener");
+        Room room = alice.sdk().rooms().create("Ahead " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+
+        try (TcpProxy proxy = new TcpProxy(TestServer.port())) {
+            Cli bob = new Cli();
+            bob.variables.put("ROOMS_SERVER", proxy.url());
+            bob.registerFresh("Typist");
+            try (Shell bobShell = Shell.start(bob, room.name())) {
+                proxy.cutAndRefuse();
+                bobShell.awaitScreen("-- connection lost; reconnecting…");
+
+                bobShell.type("typed while away\r");
+                bobShell.type("and another\r");
+                bobShell.awaitScreen("-- pending until connected: and another");
+                assertThat(alice.sdk().rooms().listMessages(room.id())).isEmpty();
+                proxy.allow();
+
+                bobShell.awaitScreen("» Typist: and another");
+            }
+        }
+        assertThat(alice.sdk().rooms().listMessages(room.id())).extracting(Message::content)
+                .containsExactly("typed while away", "and another");
+    }
+
+    @Test
+    void ownMessageIsShownOnceAndCtrlCClearsAHalfTypedLineThenLeavesOnAnEmptyOne() throws Exception {
+        Cli ada = new Cli();
+        ada.registerFresh("Ada");
+        Room room = ada.sdk().rooms().create("Once " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+
+        Shell shell = Shell.start(ada, room.name());
+        shell.type("only once please\r");
+        shell.awaitScreen("» Ada: only once please");
+        shell.type("never to be sent");
+        shell.awaitScreen("never to be sent");
+        shell.type("\u0003");
+        shell.type("after the clear\r");
+        shell.awaitScreen("» Ada: after the clear");
+
+        assertThat(shell.rendered()).filteredOn(line -> line.contains("only once please")).hasSize(1);
+        assertThat(shell.rendered()).noneMatch(line -> line.contains("never to be sent"));
+        shell.type("\u0003");
+        assertThat(shell.awaitExit()).isZero();
+        assertThat(ada.sdk().rooms().listMessages(room.id())).extracting(Message::content)
+                .containsExactly("only once please", "after the clear");
+    }
+
+    @Test
     void aMessageTheServerRefusesShowsItsReasonAboveThePromptAndTheShellGoesOn() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Ada");

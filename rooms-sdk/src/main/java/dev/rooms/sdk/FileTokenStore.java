@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rooms.sdk.model.Tokens;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -128,6 +129,9 @@ public final class FileTokenStore implements TokenStore {
             return Optional.of(new Tokens(access, refresh));
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("the token file " + file + " is damaged (it is not the JSON this SDK "
+                    + "writes); delete it and log in again", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokens from " + file, e);
         }

@@ -1,11 +1,13 @@
 package dev.rooms.sdk;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.rooms.sdk.internal.AsyncCalls;
 import dev.rooms.sdk.internal.HttpApi;
 import dev.rooms.sdk.internal.Pages;
 import dev.rooms.sdk.model.FoundMessage;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -23,10 +25,12 @@ public final class Messages {
     private static final String SEARCH_PATH = "api/messages/search/";
 
     private final HttpApi api;
+    private final AsyncCalls async;
 
     /** Made by {@link RoomsClient} only. */
-    Messages(HttpApi api) {
+    Messages(HttpApi api, AsyncCalls async) {
         this.api = api;
+        this.async = async;
     }
 
     /**
@@ -41,6 +45,18 @@ public final class Messages {
      */
     public List<FoundMessage> search(MessageSearch search) {
         return api.get(SEARCH_PATH, Objects.requireNonNull(search, "search == null").parameters(), FOUND_LIST);
+    }
+
+    /**
+     * Like {@link #search(MessageSearch)}, without blocking: the future completes on the client's executor (see
+     * {@link RoomsClient.Builder#asyncExecutor}), or fails with the exception {@code search} would throw.
+     *
+     * @param search the text, filters and page size
+     * @return the future of the page's results, newest first
+     */
+    public CompletableFuture<List<FoundMessage>> searchAsync(MessageSearch search) {
+        Objects.requireNonNull(search, "search == null");
+        return async.supply(() -> search(search));
     }
 
     /**

@@ -91,67 +91,75 @@ public interface RoomConnection extends AutoCloseable {
      * Sends a WebRTC offer to the room's other connections.
      *
      * @param offer the session description
-     * @return {@code true} if the frame was handed to the socket, {@code false} if the connection is not open
+     * @return a future completed once the frame was handed to the socket, or failed with
+     *         {@link TransportException} if the connection is not open (nothing was sent)
      */
-    boolean offer(SessionDescription offer);
+    CompletableFuture<Void> offer(SessionDescription offer);
 
     /**
      * Sends a WebRTC offer to one user's connections.
      *
      * @param offer        the session description
      * @param targetUserId the user to address
-     * @return {@code true} if the frame was handed to the socket, {@code false} if the connection is not open
+     * @return a future completed once the frame was handed to the socket, or failed with
+     *         {@link TransportException} if the connection is not open (nothing was sent)
      */
-    boolean offer(SessionDescription offer, long targetUserId);
+    CompletableFuture<Void> offer(SessionDescription offer, long targetUserId);
 
     /**
      * Sends a WebRTC answer to the room's other connections.
      *
      * @param answer the session description
-     * @return {@code true} if the frame was handed to the socket, {@code false} if the connection is not open
+     * @return a future completed once the frame was handed to the socket, or failed with
+     *         {@link TransportException} if the connection is not open (nothing was sent)
      */
-    boolean answer(SessionDescription answer);
+    CompletableFuture<Void> answer(SessionDescription answer);
 
     /**
      * Sends a WebRTC answer to one user's connections.
      *
      * @param answer       the session description
      * @param targetUserId the user to address
-     * @return {@code true} if the frame was handed to the socket, {@code false} if the connection is not open
+     * @return a future completed once the frame was handed to the socket, or failed with
+     *         {@link TransportException} if the connection is not open (nothing was sent)
      */
-    boolean answer(SessionDescription answer, long targetUserId);
+    CompletableFuture<Void> answer(SessionDescription answer, long targetUserId);
 
     /**
      * Sends an ICE candidate to the room's other connections.
      *
      * @param candidate the candidate
-     * @return {@code true} if the frame was handed to the socket, {@code false} if the connection is not open
+     * @return a future completed once the frame was handed to the socket, or failed with
+     *         {@link TransportException} if the connection is not open (nothing was sent)
      */
-    boolean iceCandidate(Candidate candidate);
+    CompletableFuture<Void> iceCandidate(Candidate candidate);
 
     /**
      * Sends an ICE candidate to one user's connections.
      *
      * @param candidate    the candidate
      * @param targetUserId the user to address
-     * @return {@code true} if the frame was handed to the socket, {@code false} if the connection is not open
+     * @return a future completed once the frame was handed to the socket, or failed with
+     *         {@link TransportException} if the connection is not open (nothing was sent)
      */
-    boolean iceCandidate(Candidate candidate, long targetUserId);
+    CompletableFuture<Void> iceCandidate(Candidate candidate, long targetUserId);
 
     /**
      * Tells the room's other connections that the call ended.
      *
-     * @return {@code true} if the frame was handed to the socket, {@code false} if the connection is not open
+     * @return a future completed once the frame was handed to the socket, or failed with
+     *         {@link TransportException} if the connection is not open (nothing was sent)
      */
-    boolean hangup();
+    CompletableFuture<Void> hangup();
 
     /**
      * Tells one user's connections that the call ended.
      *
      * @param targetUserId the user to address
-     * @return {@code true} if the frame was handed to the socket, {@code false} if the connection is not open
+     * @return a future completed once the frame was handed to the socket, or failed with
+     *         {@link TransportException} if the connection is not open (nothing was sent)
      */
-    boolean hangup(long targetUserId);
+    CompletableFuture<Void> hangup(long targetUserId);
 
     /**
      * Sends any signal as it is — payload, {@link Signal#target()} and {@link Signal#extras()} included — for
@@ -159,9 +167,10 @@ public interface RoomConnection extends AutoCloseable {
      * {@link Signal#senderId()} is not sent: the server sets it.
      *
      * @param signal the signal
-     * @return {@code true} if the frame was handed to the socket, {@code false} if the connection is not open
+     * @return a future completed once the frame was handed to the socket, or failed with
+     *         {@link TransportException} if the connection is not open (nothing was sent)
      */
-    boolean signal(Signal signal);
+    CompletableFuture<Void> signal(Signal signal);
 
     /**
      * Closes the connection with {@link CloseCodes#NORMAL} and stops reconnecting. Returns at once; the listener

@@ -29,13 +29,61 @@ public interface RoomListener {
     }
 
     /**
-     * Another connection sent a WebRTC signal to the room or to this user.
+     * Another connection sent a WebRTC signal to the room or to this user. By default hands it to the method for
+     * its kind ({@link #onOffer}, {@link #onAnswer}, {@link #onIceCandidate}, {@link #onHangup}); override this one
+     * instead to see every signal in one place (to relay them, say), and those are not called.
      *
      * @param connection the connection
      * @param signal     one of {@link Signal.Offer}, {@link Signal.Answer}, {@link Signal.IceCandidate},
      *                   {@link Signal.Hangup}
      */
     default void onSignal(RoomConnection connection, Signal signal) {
+        if (signal instanceof Signal.Offer offer) {
+            onOffer(connection, offer);
+        } else if (signal instanceof Signal.Answer answer) {
+            onAnswer(connection, answer);
+        } else if (signal instanceof Signal.IceCandidate candidate) {
+            onIceCandidate(connection, candidate);
+        } else if (signal instanceof Signal.Hangup hangup) {
+            onHangup(connection, hangup);
+        }
+    }
+
+    /**
+     * Another connection offered a call (a WebRTC offer) to the room or to this user. Called by the default
+     * {@link #onSignal}.
+     *
+     * @param connection the connection
+     * @param offer      the offer: its session description, sender and target
+     */
+    default void onOffer(RoomConnection connection, Signal.Offer offer) {
+    }
+
+    /**
+     * Another connection answered an offer. Called by the default {@link #onSignal}.
+     *
+     * @param connection the connection
+     * @param answer     the answer: its session description, sender and target
+     */
+    default void onAnswer(RoomConnection connection, Signal.Answer answer) {
+    }
+
+    /**
+     * Another connection sent an ICE candidate. Called by the default {@link #onSignal}.
+     *
+     * @param connection the connection
+     * @param candidate  the candidate, its sender and target
+     */
+    default void onIceCandidate(RoomConnection connection, Signal.IceCandidate candidate) {
+    }
+
+    /**
+     * Another connection ended its call. Called by the default {@link #onSignal}.
+     *
+     * @param connection the connection
+     * @param hangup     the hang-up: its sender and target
+     */
+    default void onHangup(RoomConnection connection, Signal.Hangup hangup) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.rooms.sdk;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.rooms.sdk.internal.AsyncCalls;
 import dev.rooms.sdk.internal.HttpApi;
 import dev.rooms.sdk.internal.Pages;
 import dev.rooms.sdk.model.Message;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -20,7 +22,9 @@ import java.util.stream.Stream;
  * a subclass) for an error answer and {@link TransportException} when the server could not be reached. The
  * methods that return a {@link Stream} ({@link #listAll}, {@link #messagesAll}) are lazy: they send nothing
  * themselves, and the stream fetches page after page as it is consumed, throwing the same exceptions from the
- * stream operation that needed the page. Thread-safe; each stream is for one thread.
+ * stream operation that needed the page. Every blocking method has an {@code ...Async} twin that returns at once:
+ * its {@link CompletableFuture} completes on the client's executor (see {@link RoomsClient.Builder#asyncExecutor})
+ * with the result, or fails with that same exception, unwrapped. Thread-safe; each stream is for one thread.
  */
 public final class Rooms {
 
@@ -32,10 +36,12 @@ public final class Rooms {
     private static final TypeReference<List<Message>> MESSAGE_LIST = new TypeReference<>() { };
 
     private final HttpApi api;
+    private final AsyncCalls async;
 
     /** Made by {@link RoomsClient} only. */
-    Rooms(HttpApi api) {
+    Rooms(HttpApi api, AsyncCalls async) {
         this.api = api;
+        this.async = async;
     }
 
     /**
@@ -45,6 +51,15 @@ public final class Rooms {
      */
     public List<Room> list() {
         return api.get("api/rooms/", Map.of(), ROOM_LIST);
+    }
+
+    /**
+     * Like {@link #list()}, without blocking.
+     *
+     * @return the future of the rooms
+     */
+    public CompletableFuture<List<Room>> listAsync() {
+        return async.supply(this::list);
     }
 
     /**
@@ -58,6 +73,17 @@ public final class Rooms {
      */
     public List<Room> list(RoomQuery query) {
         return api.get("api/rooms/", Objects.requireNonNull(query, "query == null").parameters(), ROOM_LIST);
+    }
+
+    /**
+     * Like {@link #list(RoomQuery)}, without blocking.
+     *
+     * @param query the filters and page
+     * @return the future of the page's rooms
+     */
+    public CompletableFuture<List<Room>> listAsync(RoomQuery query) {
+        Objects.requireNonNull(query, "query == null");
+        return async.supply(() -> list(query));
     }
 
     /**
@@ -100,6 +126,18 @@ public final class Rooms {
     }
 
     /**
+     * Like {@link #create(String, String, RoomType)}, without blocking.
+     *
+     * @param name        the name, at most 100 characters
+     * @param description the description, or {@code null} for none
+     * @param type        chat or video
+     * @return the future of the new room
+     */
+    public CompletableFuture<Room> createAsync(String name, String description, RoomType type) {
+        return async.supply(() -> create(name, description, type));
+    }
+
+    /**
      * Reads one active room ({@code GET /api/rooms/{id}/}).
      *
      * @param roomId the room
@@ -108,6 +146,43 @@ public final class Rooms {
      */
     public Room get(long roomId) {
         return api.get("api/rooms/" + roomId + "/", Map.of(), ROOM);
+    }
+
+    /**
+     * Like {@link #get(long)}, without blocking.
+     *
+     * @param roomId the room
+     * @return the future of the room
+     */
+    public CompletableFuture<Room> getAsync(long roomId) {
+        return async.supply(() -> get(roomId));
+    }
+
+    /**
+     * Changes a room's name and/or description ({@code PATCH /api/rooms/{id}/}); what the change does not set stays
+     * as it is. Only the creator may do this.
+     *
+     * @param roomId  the room
+     * @param changes the new name, description or both, e.g.
+     *                {@code RoomChanges.builder().description("Weekly sync").build()}
+     * @return the updated room
+     * @throws ForbiddenException if the user did not create the room
+     * @throws NotFoundException  if it does not exist or was deleted
+     */
+    public Room update(long roomId, RoomChanges changes) {
+        return api.patch("api/rooms/" + roomId + "/", Objects.requireNonNull(changes, "changes == null").body(), ROOM);
+    }
+
+    /**
+     * Like {@link #update(long, RoomChanges)}, without blocking.
+     *
+     * @param roomId  the room
+     * @param changes the new name, description or both
+     * @return the future of the updated room
+     */
+    public CompletableFuture<Room> updateAsync(long roomId, RoomChanges changes) {
+        Objects.requireNonNull(changes, "changes == null");
+        return async.supply(() -> update(roomId, changes));
     }
 
     /**
@@ -121,19 +196,21 @@ public final class Rooms {
      * @throws IllegalArgumentException if both are {@code null}
      * @throws ForbiddenException       if the user did not create the room
      * @throws NotFoundException        if it does not exist or was deleted
+     * @deprecated use {@link #update(long, RoomChanges)}, which names what it changes
      */
+    @Deprecated
     public Room update(long roomId, String name, String description) {
         if (name == null && description == null) {
             throw new IllegalArgumentException("nothing to update: name and description are both null");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
+        RoomChanges.Builder changes = RoomChanges.builder();
         if (name != null) {
-            body.put("name", name);
+            changes.name(name);
         }
         if (description != null) {
-            body.put("description", description);
+            changes.description(description);
         }
-        return api.patch("api/rooms/" + roomId + "/", body, ROOM);
+        return update(roomId, changes.build());
     }
 
     /**
@@ -149,6 +226,16 @@ public final class Rooms {
     }
 
     /**
+     * Like {@link #delete(long)}, without blocking.
+     *
+     * @param roomId the room
+     * @return the future that completes when the room is deleted
+     */
+    public CompletableFuture<Void> deleteAsync(long roomId) {
+        return async.run(() -> delete(roomId));
+    }
+
+    /**
      * Reads a room's whole message history, oldest first ({@code GET /api/rooms/{id}/messages/}).
      *
      * @param roomId the room
@@ -157,6 +244,16 @@ public final class Rooms {
      */
     public List<Message> listMessages(long roomId) {
         return api.listMessages(roomId, null, null);
+    }
+
+    /**
+     * Like {@link #listMessages(long)}, without blocking.
+     *
+     * @param roomId the room
+     * @return the future of the messages
+     */
+    public CompletableFuture<List<Message>> listMessagesAsync(long roomId) {
+        return async.supply(() -> listMessages(roomId));
     }
 
     /**
@@ -225,6 +322,18 @@ public final class Rooms {
     public List<Message> messages(long roomId, MessageQuery query) {
         return api.get(messagesPath(roomId), Objects.requireNonNull(query, "query == null").parameters(),
                 MESSAGE_LIST);
+    }
+
+    /**
+     * Like {@link #messages(long, MessageQuery)}, without blocking.
+     *
+     * @param roomId the room
+     * @param query  the filters and page
+     * @return the future of the page's messages, oldest first
+     */
+    public CompletableFuture<List<Message>> messagesAsync(long roomId, MessageQuery query) {
+        Objects.requireNonNull(query, "query == null");
+        return async.supply(() -> messages(roomId, query));
     }
 
     /**

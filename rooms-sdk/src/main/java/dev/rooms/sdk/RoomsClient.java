@@ -1,8 +1,10 @@
 package dev.rooms.sdk;
 
+import dev.rooms.sdk.internal.AsyncCalls;
 import dev.rooms.sdk.internal.HttpApi;
 import dev.rooms.sdk.internal.LiveConnection;
 import dev.rooms.sdk.internal.LiveSettings;
+import dev.rooms.sdk.model.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -37,7 +39,10 @@ import okhttp3.OkHttpClient;
  * answered with an error) or {@link TransportException} (it could not be reached). The client attaches the access
  * token from its {@link TokenStore} (only to its own server: see {@link TokenStore#forServer}), refreshes it
  * shortly before it expires or once after a 401 (one refresh however many threads hit it at once), and retries a
- * 429 after its {@code Retry-After} a bounded number of times.
+ * 429 after its {@code Retry-After} a bounded number of times. Each blocking call has an {@code ...Async} twin
+ * ({@code client.rooms().listAsync()}) whose {@link java.util.concurrent.CompletableFuture} completes on the
+ * executor given to {@link Builder#asyncExecutor}, or on the client's own pool of at most eight daemon threads
+ * (named {@code rooms-async-<n>}, ended by {@link #close()} and after a minute idle).
  *
  * <p><b>Lifecycle.</b> Thread-safe: build one client and share it. {@link #close()} closes every live connection
  * the client made and releases its HTTP resources; a bot that ends should call it (or use try-with-resources).
@@ -51,6 +56,7 @@ public final class RoomsClient implements AutoCloseable {
 
     private final HttpUrl baseUrl;
     private final HttpApi api;
+    private final AsyncCalls async;
     private final Auth auth;
     private final Rooms rooms;
     private final Messages messages;
@@ -70,9 +76,10 @@ public final class RoomsClient implements AutoCloseable {
         this.http = http.build();
         this.api = new HttpApi(this.http, baseUrl, builder.userAgent, tokenStore, builder.refreshBeforeExpiry,
                 builder.maxRateLimitRetries, builder.maxRetryAfter);
-        this.auth = new Auth(api);
-        this.rooms = new Rooms(api);
-        this.messages = new Messages(api);
+        this.async = new AsyncCalls(builder.asyncExecutor);
+        this.auth = new Auth(api, async);
+        this.rooms = new Rooms(api, async);
+        this.messages = new Messages(api, async);
         this.liveSettings = new LiveSettings(baseUrl, builder.userAgent, builder.connectTimeout,
                 builder.pingInterval, builder.pongTimeout, builder.sendTimeout, builder.reconnectPolicy,
                 builder.callbackExecutor);
@@ -112,6 +119,18 @@ public final class RoomsClient implements AutoCloseable {
      */
     public Messages messages() {
         return messages;
+    }
+
+    /**
+     * Returns the logged-in user; the same as {@code auth().self()}: asked of the server once after each login,
+     * then known. A bot compares {@code message.user().id()} with {@code client.self().id()} to skip its own
+     * messages.
+     *
+     * @return the logged-in user
+     * @throws AuthenticationException if not logged in
+     */
+    public User self() {
+        return auth.self();
     }
 
     /**
@@ -184,7 +203,9 @@ public final class RoomsClient implements AutoCloseable {
      * {@link OkHttpClient} given to {@link Builder#okHttpClient}, which its owner shuts down. The token store is
      * left as it is (close does not log out).
      *
-     * <p>Afterwards {@link #connect} and every REST call throw {@link IllegalStateException}. Calling it again does
+     * <p>Afterwards {@link #connect} and every REST call throw {@link IllegalStateException}, and the futures of
+     * {@code ...Async} calls fail with it; the client's own pool for them ends (an executor given to
+     * {@link Builder#asyncExecutor} is left running). Calling it again does
      * nothing. It may be called from a {@link RoomListener} callback; that connection's callback thread then
      * ends once the callback returns.
      */
@@ -205,6 +226,7 @@ public final class RoomsClient implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         api.close();
+        async.close();
         if (ownsHttp) {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
@@ -239,6 +261,7 @@ public final class RoomsClient implements AutoCloseable {
         private TokenStore tokenStore = TokenStore.inMemory();
         private String userAgent = defaultUserAgent();
         private Executor callbackExecutor;
+        private Executor asyncExecutor;
         private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
         private Duration pingInterval = Duration.ofSeconds(20);
         private Duration pongTimeout = Duration.ofSeconds(10);
@@ -356,6 +379,18 @@ public final class RoomsClient implements AutoCloseable {
          */
         public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = Objects.requireNonNull(executor, "executor == null");
+            return this;
+        }
+
+        /**
+         * Runs the {@code ...Async} REST calls on this executor instead of the client's own pool (at most eight
+         * daemon threads, ended by {@link RoomsClient#close()}). The client never shuts a given executor down.
+         *
+         * @param executor the executor, e.g. the application's own pool
+         * @return this builder
+         */
+        public Builder asyncExecutor(Executor executor) {
+            this.asyncExecutor = Objects.requireNonNull(executor, "executor == null");
             return this;
         }
 

@@ -260,7 +260,7 @@ class LiveConnectionTest {
         assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isExactlyInstanceOf(TransportException.class)
                 .hasMessage("Not connected to room 1 (CLOSED); nothing was sent");
-        assertThat(connection.offer(new SessionDescription("offer", "v=0"))).isFalse();
+        assertThat(connection.offer(new SessionDescription("offer", "v=0"))).isCompletedExceptionally();
     }
 
     @Test
@@ -289,9 +289,9 @@ class LiveConnectionTest {
         Signal ice = listener.expectSignal();
         Signal hangup = listener.expectSignal();
 
-        assertThat(connections.get(0).signal(offer)).isTrue();
-        assertThat(connections.get(0).signal(ice)).isTrue();
-        assertThat(connections.get(0).signal(hangup)).isTrue();
+        assertThat(connections.get(0).signal(offer)).isCompleted();
+        assertThat(connections.get(0).signal(ice)).isCompleted();
+        assertThat(connections.get(0).signal(hangup)).isCompleted();
 
         assertThat(peer.nextFrame()).isEqualTo(json("{\"type\":\"webrtc-offer\",\"offer\":{\"type\":\"offer\","
                 + "\"sdp\":\"v=0\",\"x-extra\":{\"a\":[1,null]}},\"target\":9,\"call_id\":\"c-1\"}"));
@@ -351,10 +351,10 @@ class LiveConnectionTest {
         Peer peer = connectAndOpen();
         RoomConnection connection = connections.get(0);
 
-        assertThat(connection.offer(new SessionDescription("offer", "v=0"), 7)).isTrue();
-        assertThat(connection.answer(new SessionDescription("answer", "v=1"))).isTrue();
-        assertThat(connection.iceCandidate(new Candidate("candidate:1", "0", 0), 7)).isTrue();
-        assertThat(connection.hangup()).isTrue();
+        assertThat(connection.offer(new SessionDescription("offer", "v=0"), 7)).isCompleted();
+        assertThat(connection.answer(new SessionDescription("answer", "v=1"))).isCompleted();
+        assertThat(connection.iceCandidate(new Candidate("candidate:1", "0", 0), 7)).isCompleted();
+        assertThat(connection.hangup()).isCompleted();
 
         assertThat(peer.nextFrame().toString())
                 .isEqualTo("{\"type\":\"webrtc-offer\",\"offer\":{\"type\":\"offer\",\"sdp\":\"v=0\"},\"target\":7}");

@@ -121,8 +121,8 @@ class RestCallsTest {
         server.enqueue(json(200, USER_JSON.replace("John Doe", "Updated Name")));
         server.enqueue(json(200, USER_JSON.replace("user@example.com", "new@example.com")));
 
-        User renamed = client.auth().updateProfile("Updated Name", null);
-        User moved = client.auth().updateProfile(null, "new@example.com");
+        User renamed = client.auth().updateProfile(ProfileChanges.builder().name("Updated Name").build());
+        User moved = client.auth().updateProfile(ProfileChanges.builder().email("new@example.com").build());
 
         assertThat(renamed.name()).isEqualTo("Updated Name");
         assertThat(moved.email()).isEqualTo("new@example.com");
@@ -137,7 +137,10 @@ class RestCallsTest {
 
     @Test
     void updateProfileWithNothingToChangeIsRejectedLocally() {
-        assertThatThrownBy(() -> client.auth().updateProfile(null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProfileChanges.builder().build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("nothing to change: set a name or an email address");
+        assertThatThrownBy(() -> RoomChanges.builder().build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("nothing to change: set a name or a description");
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -179,6 +182,16 @@ class RestCallsTest {
                 .hasMessage("A server error occurred.");
 
         assertThat(store.load()).isEmpty();
+    }
+
+    @Test
+    void logoutWhenTheServerIsUnreachableThenKeepsTheTokensForAnotherTry() throws Exception {
+        store.save(tokens);
+        server.close();
+
+        assertThatThrownBy(() -> client.auth().logout()).isInstanceOf(TransportException.class);
+
+        assertThat(store.load()).contains(tokens);
     }
 
     @Test
@@ -236,14 +249,19 @@ class RestCallsTest {
         store.save(tokens);
         server.enqueue(json(200, ROOM_JSON.replace("New Room", "Renamed")));
 
-        Room room = client.rooms().update(3, "Renamed", null);
+        server.enqueue(json(200, ROOM_JSON.replace("Room description", "")));
+
+        Room room = client.rooms().update(3, RoomChanges.builder().name("Renamed").build());
+        Room emptied = client.rooms().update(3, RoomChanges.builder().description("").build());
 
         assertThat(room.name()).isEqualTo("Renamed");
+        assertThat(emptied.description()).isEmpty();
         RecordedRequest request = take();
         assertThat(request.getMethod()).isEqualTo("PATCH");
         assertThat(request.getTarget()).isEqualTo("/api/rooms/3/");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + tokens.access());
         assertThat(body(request)).isEqualTo("{\"name\":\"Renamed\"}");
+        assertThat(body(take())).isEqualTo("{\"description\":\"\"}");
     }
 
     @Test

@@ -16,10 +16,14 @@ final class TestTokens {
     }
 
     static String jwt(String type, Instant expiresAt) {
+        return jwt(type, expiresAt, 1);
+    }
+
+    static String jwt(String type, Instant expiresAt, long userId) {
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
         String header = encoder.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = "{\"token_type\":\"" + type + "\",\"exp\":" + expiresAt.getEpochSecond()
-                + ",\"jti\":\"" + SERIAL.incrementAndGet() + "\",\"user_id\":1}";
+                + ",\"jti\":\"" + SERIAL.incrementAndGet() + "\",\"user_id\":" + userId + "}";
         return header + "." + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
     }
 
@@ -28,6 +32,11 @@ final class TestTokens {
     }
 
     static Tokens longLived() {
-        return new Tokens(access(Duration.ofHours(24)), jwt("refresh", Instant.now().plus(Duration.ofDays(7))));
+        return longLived(1);
+    }
+
+    static Tokens longLived(long userId) {
+        return new Tokens(jwt("access", Instant.now().plus(Duration.ofHours(24)), userId),
+                jwt("refresh", Instant.now().plus(Duration.ofDays(7)), userId));
     }
 }

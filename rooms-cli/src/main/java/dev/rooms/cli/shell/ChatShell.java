@@ -74,7 +74,8 @@ public final class ChatShell {
     }
 
     /**
-     * Runs the shell on {@code terminal} in {@code room} until the user leaves (Ctrl-D, Ctrl-C or {@code /quit}),
+     * Runs the shell on {@code terminal} in {@code room} until the user leaves (Ctrl-D, Ctrl-C on an empty line or
+     * {@code /quit}; Ctrl-C on a half-typed line clears it),
      * then closes the connection and the terminal.
      *
      * @param terminal the terminal to own
@@ -85,7 +86,7 @@ public final class ChatShell {
         try (terminal) {
             reader = newReader(terminal);
             print(format.notice("Hello " + me.name() + ". Enter sends, Alt+Enter adds a line, /help lists commands,"
-                    + " Ctrl-D leaves."));
+                    + " Ctrl-C clears the line, Ctrl-D leaves."));
             join(room);
             loop();
         } finally {
@@ -116,6 +117,9 @@ public final class ChatShell {
                 // Chat text is not shell syntax: no quotes, escapes or !history expansion.
                 .parser(new DefaultParser().quoteChars(new char[0]).escapeChars(new char[0]))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                // A sent line comes back as the server's broadcast, marked as ours; left on the screen as typed too,
+                // every message of one's own would show twice.
+                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ")
                 .completer((r, line, candidates) -> {
@@ -154,7 +158,13 @@ public final class ChatShell {
                 // '%' starts JLine's prompt escapes (%N, %P, %{...%}); a room name's own is doubled to stay text.
                 line = reader.readLine(format.prompt(session.room().name()).toAnsi(reader.getTerminal())
                         .replace("%", "%%"));
-            } catch (UserInterruptException | EndOfFileException e) {
+            } catch (UserInterruptException interrupted) {
+                // As in a shell: Ctrl-C throws the half-typed line away; on an empty line it leaves.
+                if (interrupted.getPartialLine().isEmpty()) {
+                    break;
+                }
+                continue;
+            } catch (EndOfFileException e) {
                 break;
             }
             if (line.isBlank()) {
@@ -225,7 +235,7 @@ public final class ChatShell {
                 "/older [N]      show the N messages before the oldest shown (default 20; or PageUp)",
                 "/search TEXT    show the last 20 messages of this room that contain TEXT",
                 "/who            people seen in this room",
-                "/quit           leave (or Ctrl-D)",
+                "/quit           leave (or Ctrl-D, or Ctrl-C on an empty line; Ctrl-C clears a half-typed line)",
                 "Enter sends, Alt+Enter (Esc Enter) starts a new line, a pasted block is one message;",
                 "start a message with // to send a leading /.")) {
             print(format.plain(line));

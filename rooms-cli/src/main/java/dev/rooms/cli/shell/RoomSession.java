@@ -5,6 +5,8 @@ import dev.rooms.sdk.ConnectionState;
 import dev.rooms.sdk.RoomConnection;
 import dev.rooms.sdk.RoomListener;
 import dev.rooms.sdk.RoomsClient;
+import dev.rooms.sdk.TransportException;
+import dev.rooms.sdk.UnconfirmedSendException;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.SessionDescription;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.jline.utils.AttributedString;
@@ -23,7 +26,8 @@ import org.jline.utils.AttributedString;
 /**
  * The shell's connection to one room: prints what arrives (on the SDK's callback thread, through the printer,
  * which puts it above the input line), turns call signalling into readable notices, reports connection changes,
- * and remembers who was seen in the room for {@code /who}.
+ * and remembers who was seen in the room for {@code /who}. Lines typed while the connection is being opened or
+ * re-opened wait, shown as pending, and are sent in order once it is open.
  */
 final class RoomSession implements RoomListener, AutoCloseable {
 
@@ -37,8 +41,10 @@ final class RoomSession implements RoomListener, AutoCloseable {
     private final Map<Long, Seen> seen = new LinkedHashMap<>();
     /** Everyone whose name is known: authors of the history fetched at join and of every message since. */
     private final Map<Long, UserSummary> names = new HashMap<>();
+    /** Lines typed while not connected, sent in order on the next open; guarded by this. */
+    private final List<String> pending = new ArrayList<>();
     private volatile boolean everOpen;
-    private RoomConnection connection;
+    private volatile RoomConnection connection;
 
     RoomSession(Room room, ChatFormat format, Consumer<AttributedString> printer) {
         this.room = room;
@@ -66,14 +72,51 @@ final class RoomSession implements RoomListener, AutoCloseable {
         connection = client.connect(room.id(), afterId, this);
     }
 
-    /** Sends a message; it is shown when the server's broadcast comes back, a failure is shown as an error. */
-    void send(String text) {
-        connection.send(text).whenComplete((message, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                printer.accept(format.error("not sent (" + cause.getMessage() + "): " + abbreviate(text)));
+    /**
+     * Sends a message; it is shown when the server's broadcast comes back, a failure is shown as an error. While
+     * the connection is connecting or reconnecting (or lines typed then are still waiting) it waits, shown as
+     * pending, and goes out when the connection opens.
+     */
+    synchronized void send(String text) {
+        ConnectionState state = connection.state();
+        if (!pending.isEmpty() || state == ConnectionState.CONNECTING || state == ConnectionState.RECONNECTING) {
+            hold(text);
+        } else {
+            transmit(connection, text);
+        }
+    }
+
+    private synchronized void hold(String text) {
+        pending.add(text);
+        printer.accept(format.notice("pending until connected: " + abbreviate(text)));
+    }
+
+    /** Sends the lines typed while away, in order; on the callback thread, once the connection is open. */
+    private synchronized void sendPending(RoomConnection open) {
+        List<String> waiting = new ArrayList<>(pending);
+        pending.clear();
+        waiting.forEach(text -> transmit(open, text));
+    }
+
+    private void transmit(RoomConnection live, String text) {
+        live.send(text).whenComplete((message, failure) -> {
+            if (failure == null) {
+                return;
             }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            ConnectionState now = live.state();
+            if (cause instanceof TransportException && !(cause instanceof UnconfirmedSendException)
+                    && now != ConnectionState.CLOSED) {
+                // The connection dropped between the check and the send, so nothing went out: send it on reopen.
+                hold(text);
+                if (live.state() == ConnectionState.OPEN) {
+                    // Reopened meanwhile, so no open event will send it; not from here, which may hold the lock.
+                    CompletableFuture.runAsync(() -> sendPending(live));
+                }
+                return;
+            }
+            printer.accept(format.error("not sent (" + cause.getMessage() + "): " + abbreviate(text)));
         });
     }
 
@@ -115,6 +158,7 @@ final class RoomSession implements RoomListener, AutoCloseable {
         if (state == ConnectionState.OPEN) {
             printer.accept(format.notice((everOpen ? "reconnected to " : "connected to ") + room.name()));
             everOpen = true;
+            sendPending(c);
         } else if (state == ConnectionState.RECONNECTING) {
             printer.accept(format.notice("connection lost; reconnecting…"));
         }

@@ -42,6 +42,8 @@ import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link RoomConnection} implementation on Java-WebSocket.
@@ -55,7 +57,7 @@ import org.java_websocket.handshake.ServerHandshake;
  */
 public final class LiveConnection implements RoomConnection {
 
-    private static final System.Logger LOG = System.getLogger(LiveConnection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
     private static final Pattern REJECTED = Pattern.compile("Invalid status code received: (\\d{3})");
     /** How long a closing socket may wait for the server's close frame before it is cut. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
@@ -190,47 +192,47 @@ public final class LiveConnection implements RoomConnection {
     }
 
     @Override
-    public boolean offer(SessionDescription offer) {
+    public CompletableFuture<Void> offer(SessionDescription offer) {
         return sendFrame(Frames.offer(Objects.requireNonNull(offer, "offer == null"), null));
     }
 
     @Override
-    public boolean offer(SessionDescription offer, long targetUserId) {
+    public CompletableFuture<Void> offer(SessionDescription offer, long targetUserId) {
         return sendFrame(Frames.offer(Objects.requireNonNull(offer, "offer == null"), targetUserId));
     }
 
     @Override
-    public boolean answer(SessionDescription answer) {
+    public CompletableFuture<Void> answer(SessionDescription answer) {
         return sendFrame(Frames.answer(Objects.requireNonNull(answer, "answer == null"), null));
     }
 
     @Override
-    public boolean answer(SessionDescription answer, long targetUserId) {
+    public CompletableFuture<Void> answer(SessionDescription answer, long targetUserId) {
         return sendFrame(Frames.answer(Objects.requireNonNull(answer, "answer == null"), targetUserId));
     }
 
     @Override
-    public boolean iceCandidate(Candidate candidate) {
+    public CompletableFuture<Void> iceCandidate(Candidate candidate) {
         return sendFrame(Frames.iceCandidate(Objects.requireNonNull(candidate, "candidate == null"), null));
     }
 
     @Override
-    public boolean iceCandidate(Candidate candidate, long targetUserId) {
+    public CompletableFuture<Void> iceCandidate(Candidate candidate, long targetUserId) {
         return sendFrame(Frames.iceCandidate(Objects.requireNonNull(candidate, "candidate == null"), targetUserId));
     }
 
     @Override
-    public boolean hangup() {
+    public CompletableFuture<Void> hangup() {
         return sendFrame(Frames.hangup(null));
     }
 
     @Override
-    public boolean hangup(long targetUserId) {
+    public CompletableFuture<Void> hangup(long targetUserId) {
         return sendFrame(Frames.hangup(targetUserId));
     }
 
     @Override
-    public boolean signal(Signal signal) {
+    public CompletableFuture<Void> signal(Signal signal) {
         return sendFrame(Frames.signal(Objects.requireNonNull(signal, "signal == null")));
     }
 
@@ -256,16 +258,16 @@ public final class LiveConnection implements RoomConnection {
         return "RoomConnection[room=" + roomId + ", state=" + state + "]";
     }
 
-    private boolean sendFrame(String frame) {
+    private CompletableFuture<Void> sendFrame(String frame) {
         Socket current = socket;
         if (state != ConnectionState.OPEN || current == null) {
-            return false;
+            return CompletableFuture.failedFuture(notConnected());
         }
         try {
             current.send(frame);
-            return true;
+            return CompletableFuture.completedFuture(null);
         } catch (WebsocketNotConnectedException e) {
-            return false;
+            return CompletableFuture.failedFuture(notConnected());
         }
     }
 
@@ -559,11 +561,11 @@ public final class LiveConnection implements RoomConnection {
                 try {
                     call.accept(listener);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "RoomListener of room " + roomId + " threw", e);
+                    LOG.warn("RoomListener of room {} threw", roomId, e);
                 }
             });
         } catch (RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.WARNING, "callback executor rejected an event of room " + roomId, e);
+            LOG.warn("callback executor rejected an event of room {}", roomId, e);
         }
     }
 
@@ -574,11 +576,11 @@ public final class LiveConnection implements RoomConnection {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "unexpected failure in room " + roomId + " connection", e);
+                    LOG.error("unexpected failure in room {} connection", roomId, e);
                 }
             });
         } catch (RejectedExecutionException finishedAlready) {
-            LOG.log(System.Logger.Level.DEBUG, "room " + roomId + " connection already finished");
+            LOG.debug("room {} connection already finished", roomId);
         }
     }
 

@@ -4,7 +4,6 @@ import dev.rooms.sdk.RoomConnection;
 import dev.rooms.sdk.RoomListener;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Message;
-import dev.rooms.sdk.model.User;
 
 /**
  * Example: a bot that repeats every message other people send to a room.
@@ -31,8 +30,7 @@ public final class EchoBot implements RoomListener {
      */
     public static RoomConnection start(RoomsClient client, String email, String password, long roomId) {
         client.auth().login(email, password);
-        User me = client.auth().profile();
-        return client.connect(roomId, new EchoBot(me.id()));
+        return client.connect(roomId, new EchoBot(client.self().id()));
     }
 
     /**

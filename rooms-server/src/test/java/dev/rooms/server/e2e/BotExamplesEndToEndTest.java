@@ -2,19 +2,42 @@ package dev.rooms.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.rooms.sdk.RoomConnection;
+import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.examples.AdminBot;
 import dev.rooms.sdk.examples.EchoBot;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.RoomType;
+import dev.rooms.sdk.testing.ReadmeJavaBlock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The SDK README's example bots, run as written against the real server. */
+/** The SDK README's quick start and example bots, run as written against the real server. */
 class BotExamplesEndToEndTest extends EndToEndTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void readmeQuickStartRunsTwiceOnTheSameServerThenItsMessagesAreStored() throws Exception {
+        ReadmeJavaBlock quickStart = ReadmeJavaBlock.compile(Path.of("../rooms-sdk/README.md"), work);
+
+        quickStart.runMain(serverUrl());
+        quickStart.runMain(serverUrl());
+
+        try (RoomsClient ada = newClient()) {
+            ada.auth().login("ada@example.com", "correct horse battery staple");
+            List<Room> lobbies = ada.rooms().list().stream().filter(room -> room.name().equals("Lobby"))
+                    .filter(room -> room.creator().id() == ada.self().id()).toList();
+            assertThat(lobbies).hasSize(2).allSatisfy(room -> assertThat(ada.rooms().listMessages(room.id()))
+                    .extracting(Message::content).containsExactly("Hello, everyone!"));
+        }
+    }
 
     @Test
     void echoBotRepeatsOtherPeoplesMessagesButNotItsOwn() throws Exception {

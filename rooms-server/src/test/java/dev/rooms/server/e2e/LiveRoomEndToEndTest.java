@@ -164,9 +164,9 @@ class LiveRoomEndToEndTest extends EndToEndTest {
         Live bobLive = open(bob, room);
         Live catLive = open(cat, room);
 
-        boolean sent = adaLive.connection().offer(new SessionDescription("offer", "v=0 ada"));
+        CompletableFuture<Void> sent = adaLive.connection().offer(new SessionDescription("offer", "v=0 ada"));
 
-        assertThat(sent).isTrue();
+        assertThat(sent).isCompleted();
         for (RecordingListener other : List.of(bobLive.hears(), catLive.hears())) {
             Signal signal = other.expectSignal();
             assertThat(signal).isInstanceOfSatisfying(Signal.Offer.class, offer -> {
@@ -230,9 +230,9 @@ class LiveRoomEndToEndTest extends EndToEndTest {
         adaLive.connection().signal(new Signal.Offer(description, null, null, Map.of("call_id", "c-1")));
         Signal received = bobLive.hears().expectSignal();
 
-        boolean sent = bobLive.connection().signal(received);
+        CompletableFuture<Void> sent = bobLive.connection().signal(received);
 
-        assertThat(sent).isTrue();
+        assertThat(sent).isCompleted();
         assertThat(adaLive.hears().expectSignal()).isInstanceOfSatisfying(Signal.Offer.class, offer -> {
             assertThat(offer.offer()).isEqualTo(description);
             assertThat(offer.extras()).isEqualTo(Map.of("call_id", "c-1"));
