@@ -88,6 +88,7 @@ final class ChatStore {
         } catch (RuntimeException e) {
             if (posts.size() == 1) {
                 log.info("Dropping a chat message for room {} from user {}: {}", roomId, posts.get(0).userId(), e.toString());
+                posts.get(0).notStored(e);
                 return List.of();
             }
             // Find the culprit: each post on its own, so one bad post does not lose the batch.
@@ -103,13 +104,14 @@ final class ChatStore {
         List<StoredChat> stored = new ArrayList<>(posted.size());
         for (int i = 0; i < posted.size(); i++) {
             PostedMessage message = posted.get(i);
-            stored.add(new StoredChat(message.message().id(), message.previousId(), frame(message, posts.get(i).nonce())));
+            stored.add(new StoredChat(message.message().id(), message.previousId(), frame(message, posts.get(i).nonce()),
+                    posts.get(i), message.message()));
         }
         return stored;
     }
 
     private static List<NewMessage> newMessages(List<ChatPost> posts) {
-        return posts.stream().map(post -> new NewMessage(post.userId(), post.content())).toList();
+        return posts.stream().map(post -> new NewMessage(post.userId(), post.content(), post.idempotencyKey())).toList();
     }
 
     private String frame(PostedMessage posted, String nonce) {
