@@ -11,15 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url           {@code redis://host:port[/db]}; unset or blank means the in-process broker
  * @param channelPrefix prefix of every pub/sub channel, so several deployments can share one Redis
  * @param timeout       how long a subscribe or publish may wait for Redis before it counts as failed
- * @param presenceTtl   how long a process's presence entries outlive its last heartbeat (it refreshes them
- *                      three times per period), so the users of a process that died drop out of presence
  */
 @ConfigurationProperties("rooms.redis")
 record BrokerProperties(
         String url,
         @DefaultValue("rooms") String channelPrefix,
-        @DefaultValue("3s") Duration timeout,
-        @DefaultValue("15s") Duration presenceTtl) {
+        @DefaultValue("3s") Duration timeout) {
 
     boolean redisEnabled() {
         return url != null && !url.isBlank();

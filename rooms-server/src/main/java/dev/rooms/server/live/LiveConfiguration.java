@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-@EnableConfigurationProperties({LiveProperties.class, BrokerProperties.class})
+@EnableConfigurationProperties({LiveProperties.class, BrokerProperties.class, PresenceProperties.class})
 class LiveConfiguration {
 
     /**
@@ -58,8 +58,8 @@ class LiveConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    PresenceStore presenceStore(BrokerProperties properties) {
-        return properties.redisEnabled() ? new RedisPresenceStore(properties) : new PresenceStore.InProcess();
+    PresenceStore presenceStore(BrokerProperties properties, PresenceProperties presence) {
+        return properties.redisEnabled() ? new RedisPresenceStore(properties, presence) : new PresenceStore.InProcess();
     }
 
     @Bean

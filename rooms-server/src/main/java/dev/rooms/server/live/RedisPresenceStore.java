@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Presence shared through Redis. Each process keeps, per room it has connections in, a hash
  * {@code <prefix>:presence:<room>:<process>} of user id to {@code connections|since}, expiring
- * {@code rooms.redis.presence-ttl} after its last refresh, and its id in the room's set
+ * {@code rooms.presence.ttl} after its last refresh, and its id in the room's set
  * {@code <prefix>:presence:<room>}. A heartbeat refreshes the hashes three times per period, so the entries of
  * a process that died (SIGKILL, lost machine) expire by themselves and readers drop it from the set.
  *
@@ -76,6 +76,7 @@ final class RedisPresenceStore implements PresenceStore {
 
     private final String processId = UUID.randomUUID().toString();
     private final BrokerProperties properties;
+    private final Duration ttl;
     private final RedisClient client;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "rooms-presence-heartbeat");
@@ -84,8 +85,9 @@ final class RedisPresenceStore implements PresenceStore {
     });
     private StatefulRedisConnection<String, String> connection;
 
-    RedisPresenceStore(BrokerProperties properties) {
+    RedisPresenceStore(BrokerProperties properties, PresenceProperties presence) {
         this.properties = properties;
+        this.ttl = presence.ttl();
         RedisURI uri = RedisURI.create(properties.url());
         uri.setTimeout(properties.timeout());
         this.client = RedisClient.create(uri);
@@ -93,7 +95,7 @@ final class RedisPresenceStore implements PresenceStore {
 
     @Override
     public void start(Runnable refresh) {
-        long period = properties.presenceTtl().toMillis() / 3;
+        long period = ttl.toMillis() / 3;
         heartbeat.scheduleWithFixedDelay(() -> {
             try {
                 refresh.run();
@@ -161,7 +163,7 @@ final class RedisPresenceStore implements PresenceStore {
     }
 
     private long ttl() {
-        return properties.presenceTtl().toMillis();
+        return ttl.toMillis();
     }
 
     private String[] keys(long roomId) {
