@@ -607,7 +607,7 @@ public final class LiveConnection implements RoomConnection {
         HttpUrl.Builder url = settings.baseUrl().newBuilder().addPathSegments("ws/chat/" + roomId + "/");
         if (!events.isEmpty()) {
             // Only when asked: without the parameter the server answers exactly as the API specification says.
-            url.addQueryParameter("events",
+            url.addEncodedQueryParameter("events",
                     events.stream().map(LiveEvent::wireName).sorted().collect(Collectors.joining(",")));
         }
         String http = url.build().toString();
