@@ -1,6 +1,7 @@
 package dev.rooms.server.live;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where this process shares who is connected to its rooms, so that presence is one for all processes: the
@@ -31,6 +32,13 @@ interface PresenceStore {
      * @return whether no other process has them (the leave is news)
      */
     boolean left(long roomId, long userId);
+
+    /**
+     * Removes what processes that died had in the room.
+     *
+     * @return the users who were there only on those processes: they left without a goodbye
+     */
+    Set<Long> reap(long roomId);
 
     /** Everyone in the room on every process, by user id; {@code local} is this process's part. */
     Map<Long, PresenceEntry> present(long roomId, Map<Long, PresenceEntry> local);
@@ -64,6 +72,11 @@ interface PresenceStore {
         @Override
         public boolean left(long roomId, long userId) {
             return true;
+        }
+
+        @Override
+        public Set<Long> reap(long roomId) {
+            return Set.of(); // a process cannot outlive itself
         }
 
         @Override

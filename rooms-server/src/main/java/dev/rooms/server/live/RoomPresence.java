@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Opening and closing are idempotent per connection (the handshake's failure path and the socket's close
  * may both report one). Changes of one room are serialised by that room's lock, which the store's calls run
  * under, so a join and a leave of the same user can never be announced out of order by this process.
+ * The heartbeat ({@link #refreshAll}) also announces the leaves of users of processes that died.
  */
 final class RoomPresence {
 
@@ -36,7 +37,11 @@ final class RoomPresence {
     static final Duration TYPING_INTERVAL = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(RoomPresence.class);
 
-    private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
+    private static final int LOCK_STRIPES = 64;
+
+    /** Each room's users on this process, by user id; a room's map is guarded by {@link #lock(long)}. */
+    private final Map<Long, Map<Long, Here>> rooms = new ConcurrentHashMap<>();
+    private final Object[] locks = new Object[LOCK_STRIPES];
     private final PresenceStore store;
     private final Broker broker;
     private final UserService users;
@@ -49,46 +54,41 @@ final class RoomPresence {
         this.users = users;
         this.json = json;
         this.clock = clock;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     /** A connection joined its room (before its upgrade answer, so it receives its own join if it opted in). */
     void opened(LiveConnection connection) {
-        while (true) {
-            Room room = rooms.computeIfAbsent(connection.roomId(), id -> new Room());
-            synchronized (room) {
-                if (room.retired) {
-                    continue; // emptied and removed meanwhile: make a new one
-                }
-                Here here = room.users.get(connection.userId());
-                if (here != null) {
-                    if (here.connections.add(connection.id())) {
-                        shared(() -> store.changed(connection.roomId(), connection.userId(), here.entry()));
-                    }
-                    return;
-                }
-                Optional<UserSummary> user = users.findSummary(connection.userId());
-                if (user.isEmpty()) {
-                    return; // deleted meanwhile: its socket is being closed with 4003
-                }
-                Here arrived = new Here(user.get(), now());
-                arrived.connections.add(connection.id());
-                room.users.put(connection.userId(), arrived);
-                if (sharedDecision(() -> store.joined(connection.roomId(), connection.userId(), arrived.entry()))) {
-                    announce(connection.roomId(), "join", arrived.user);
+        synchronized (lock(connection.roomId())) {
+            Map<Long, Here> room = rooms.computeIfAbsent(connection.roomId(), id -> new HashMap<>());
+            Here here = room.get(connection.userId());
+            if (here != null) {
+                if (here.connections.add(connection.id())) {
+                    shared(() -> store.changed(connection.roomId(), connection.userId(), here.entry()));
                 }
                 return;
+            }
+            Optional<UserSummary> user = users.findSummary(connection.userId());
+            if (user.isEmpty()) {
+                removeIfEmpty(connection.roomId(), room);
+                return; // deleted meanwhile: its socket is being closed with 4003
+            }
+            Here arrived = new Here(user.get(), now());
+            arrived.connections.add(connection.id());
+            room.put(connection.userId(), arrived);
+            if (sharedDecision(() -> store.joined(connection.roomId(), connection.userId(), arrived.entry()))) {
+                announce(connection.roomId(), "join", arrived.user);
             }
         }
     }
 
     /** A connection closed (or its upgrade failed). */
     void closed(LiveConnection connection) {
-        Room room = rooms.get(connection.roomId());
-        if (room == null) {
-            return;
-        }
-        synchronized (room) {
-            Here here = room.users.get(connection.userId());
+        synchronized (lock(connection.roomId())) {
+            Map<Long, Here> room = rooms.get(connection.roomId());
+            Here here = room == null ? null : room.get(connection.userId());
             if (here == null || !here.connections.remove(connection.id())) {
                 return;
             }
@@ -96,27 +96,36 @@ final class RoomPresence {
                 shared(() -> store.changed(connection.roomId(), connection.userId(), here.entry()));
                 return;
             }
-            room.users.remove(connection.userId());
-            if (room.users.isEmpty()) {
-                // An idle room keeps nothing in memory.
-                room.retired = true;
-                rooms.remove(connection.roomId(), room);
-            }
+            room.remove(connection.userId());
+            removeIfEmpty(connection.roomId(), room);
             if (sharedDecision(() -> store.left(connection.roomId(), connection.userId()))) {
                 announce(connection.roomId(), "leave", here.user);
             }
         }
     }
 
+    /** An idle room keeps nothing in memory. Called holding the room's lock. */
+    private void removeIfEmpty(long roomId, Map<Long, Here> room) {
+        if (room.isEmpty()) {
+            rooms.remove(roomId);
+        }
+    }
+
+    /**
+     * The lock of a room's presence. Striped rather than one per room, so that a room's lock never has to be
+     * created or removed: every change of a room, and the store calls deciding its joins and leaves, run under
+     * the same lock whether or not the room has an entry at that moment.
+     */
+    private Object lock(long roomId) {
+        return locks[Math.floorMod(Long.hashCode(roomId), locks.length)];
+    }
+
     /** The connection's user is typing: relays it unless the user's last typing event was too recent. */
     void typing(LiveConnection connection) {
-        Room room = rooms.get(connection.roomId());
-        if (room == null) {
-            return;
-        }
         UserSummary user;
-        synchronized (room) {
-            Here here = room.users.get(connection.userId());
+        synchronized (lock(connection.roomId())) {
+            Map<Long, Here> room = rooms.get(connection.roomId());
+            Here here = room == null ? null : room.get(connection.userId());
             long now = System.nanoTime();
             if (here == null || (here.typedAt != null && now - here.typedAt < TYPING_INTERVAL.toNanos())) {
                 return;
@@ -131,11 +140,8 @@ final class RoomPresence {
     /** Everyone connected to the room now, on every process, earliest first. */
     List<PresenceResponse> present(long roomId) {
         Map<Long, PresenceEntry> local = new HashMap<>();
-        Room room = rooms.get(roomId);
-        if (room != null) {
-            synchronized (room) {
-                room.users.forEach((userId, here) -> local.put(userId, here.entry()));
-            }
+        synchronized (lock(roomId)) {
+            rooms.getOrDefault(roomId, Map.of()).forEach((userId, here) -> local.put(userId, here.entry()));
         }
         Map<Long, PresenceEntry> everyone = store.present(roomId, local);
         return everyone.entrySet().stream()
@@ -145,13 +151,19 @@ final class RoomPresence {
                 .toList();
     }
 
-    /** Re-writes this process's part of every room in the store, each under its room's lock (the heartbeat). */
+    /**
+     * The heartbeat: re-writes this process's part of every room in the store, each under its room's lock, and
+     * announces the leaves of users who were in those rooms only on a process that died.
+     */
     void refreshAll() {
-        rooms.forEach((roomId, room) -> {
-            synchronized (room) {
+        rooms.keySet().forEach(roomId -> {
+            synchronized (lock(roomId)) {
                 Map<Long, PresenceEntry> local = new HashMap<>();
-                room.users.forEach((userId, here) -> local.put(userId, here.entry()));
+                rooms.getOrDefault(roomId, Map.of()).forEach((userId, here) -> local.put(userId, here.entry()));
                 shared(() -> store.refresh(roomId, local));
+                Set<Long> left = new HashSet<>();
+                shared(() -> left.addAll(store.reap(roomId)));
+                left.forEach(userId -> users.findSummary(userId).ifPresent(user -> announce(roomId, "leave", user)));
             }
         });
     }
@@ -194,14 +206,7 @@ final class RoomPresence {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** A room's users on this process; guarded by its monitor. */
-    private static final class Room {
-        final Map<Long, Here> users = new HashMap<>();
-        /** Set when it emptied and left the map: an opening that still holds it must make a new one. */
-        boolean retired;
-    }
-
-    /** A user's presence in a room on this process; guarded by the room's monitor. */
+    /** A user's presence in a room on this process; guarded by the room's lock. */
     private static final class Here {
         final UserSummary user;
         final Instant since;
