@@ -173,6 +173,16 @@ public interface RoomConnection extends AutoCloseable {
     CompletableFuture<Void> signal(Signal signal);
 
     /**
+     * Tells the room's other users that this user is typing; they hear it if they asked for
+     * {@link LiveEvent#TYPING}. The server relays at most about one per user every three seconds and drops the
+     * rest, so calling it on every key press is fine. A Rooms extension: a server without it ignores the frame.
+     *
+     * @return a future completed once the frame was handed to the socket, or failed with
+     *         {@link TransportException} if the connection is not open (nothing was sent)
+     */
+    CompletableFuture<Void> typing();
+
+    /**
      * Closes the connection with {@link CloseCodes#NORMAL} and stops reconnecting. Returns at once; the listener
      * then gets {@link RoomListener#onStateChanged} with {@link ConnectionState#CLOSED} and
      * {@link RoomListener#onClosed} as its last calls. Pending sends fail with {@link UnconfirmedSendException}. The

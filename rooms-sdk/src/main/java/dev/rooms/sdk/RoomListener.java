@@ -1,7 +1,10 @@
 package dev.rooms.sdk;
 
+import dev.rooms.sdk.model.EditedMessage;
 import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.PresenceEvent;
 import dev.rooms.sdk.model.Signal;
+import dev.rooms.sdk.model.UserSummary;
 
 /**
  * Receives what happens on a {@link RoomConnection}. Every method has a no-op default; override what you need.
@@ -84,6 +87,47 @@ public interface RoomListener {
      * @param hangup     the hang-up: its sender and target
      */
     default void onHangup(RoomConnection connection, Signal.Hangup hangup) {
+    }
+
+    /**
+     * A user arrived in the room or left it. Only on a connection that asked for {@link LiveEvent#PRESENCE}; its
+     * own user's arrival included. Presence is not caught up after a reconnect: read
+     * {@link Rooms#presence(long)} for who is there now.
+     *
+     * @param connection the connection
+     * @param event      who, and whether they arrived or left
+     */
+    default void onPresence(RoomConnection connection, PresenceEvent event) {
+    }
+
+    /**
+     * Another user is typing in the room (the server relays this at most about once every three seconds per user).
+     * Only on a connection that asked for {@link LiveEvent#TYPING}; never for this connection's own user.
+     *
+     * @param connection the connection
+     * @param user       who is typing
+     */
+    default void onTyping(RoomConnection connection, UserSummary user) {
+    }
+
+    /**
+     * A message of the room was edited by its author. Only on a connection that asked for {@link LiveEvent#EDITS};
+     * edits made while the connection was down are not caught up.
+     *
+     * @param connection the connection
+     * @param edited     the message with its new content
+     */
+    default void onMessageUpdated(RoomConnection connection, EditedMessage edited) {
+    }
+
+    /**
+     * A message of the room was deleted from its history. Only on a connection that asked for
+     * {@link LiveEvent#EDITS}.
+     *
+     * @param connection the connection
+     * @param messageId  the deleted message's id
+     */
+    default void onMessageDeleted(RoomConnection connection, long messageId) {
     }
 
     /**

@@ -4,19 +4,22 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rooms.sdk.internal.AsyncCalls;
 import dev.rooms.sdk.internal.HttpApi;
 import dev.rooms.sdk.internal.Pages;
+import dev.rooms.sdk.model.EditedMessage;
 import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.Presence;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.RoomType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * The room calls of a {@link RoomsClient}: list, find, create, read, change and delete rooms, and read their
- * message history. Get it from {@link RoomsClient#rooms()}. All need a logged-in user.
+ * The room calls of a {@link RoomsClient}: list, find, create, read, change and delete rooms, read their
+ * message history, post, edit and delete messages without a live connection, and see who is connected. Get it from {@link RoomsClient#rooms()}. All need a logged-in user.
  *
  * <p>Every method that returns a {@link List} blocks until the server answered and throws {@link ApiException} (or
  * a subclass) for an error answer and {@link TransportException} when the server could not be reached. The
@@ -34,6 +37,9 @@ public final class Rooms {
     private static final TypeReference<Room> ROOM = new TypeReference<>() { };
     private static final TypeReference<List<Room>> ROOM_LIST = new TypeReference<>() { };
     private static final TypeReference<List<Message>> MESSAGE_LIST = new TypeReference<>() { };
+    private static final TypeReference<Message> MESSAGE = new TypeReference<>() { };
+    private static final TypeReference<EditedMessage> EDITED = new TypeReference<>() { };
+    private static final TypeReference<List<Presence>> PRESENCE_LIST = new TypeReference<>() { };
 
     private final HttpApi api;
     private final AsyncCalls async;
@@ -356,6 +362,129 @@ public final class Rooms {
     public Stream<Message> messagesAll(long roomId, MessageQuery query) {
         return Pages.stream(api, api.url(messagesPath(roomId),
                 Objects.requireNonNull(query, "query == null").parameters()), MESSAGE_LIST);
+    }
+
+    /**
+     * Posts a chat message without a live connection ({@code POST /api/rooms/{id}/messages/}): the server stores
+     * it and broadcasts it to the room's live connections like a message sent on one. The SDK sends a random
+     * {@code Idempotency-Key} and, if the connection fails before the answer comes, sends the request again with
+     * the same key (twice at most), so a retry can never post the message twice. A Rooms extension.
+     *
+     * @param roomId  the room
+     * @param content the text; the server takes a non-blank string of up to 16,000 characters by default
+     * @return the stored message ({@link Message#nonce()} is {@code null})
+     * @throws ValidationException if the server refuses the content ({@code content: This field may not be blank.})
+     * @throws NotFoundException   if the room does not exist or was deleted
+     * @throws TransportException  if every attempt failed to get an answer: the message may or may not be stored;
+     *                             {@link #post(long, String, String)} with a key of your own lets you retry later
+     */
+    public Message post(long roomId, String content) {
+        return post(roomId, content, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Like {@link #post(long, String)}, without blocking.
+     *
+     * @param roomId  the room
+     * @param content the text
+     * @return the future of the stored message
+     */
+    public CompletableFuture<Message> postAsync(long roomId, String content) {
+        return async.supply(() -> post(roomId, content));
+    }
+
+    /**
+     * Posts a chat message with an {@code Idempotency-Key} of the caller's choosing, like {@link #post(long, String)}:
+     * a call repeated with the same key within 24 hours — after a restart, say — returns the message the first one
+     * posted and posts nothing.
+     *
+     * @param roomId         the room
+     * @param content        the text
+     * @param idempotencyKey 1 to 255 characters, unique per message (a UUID, say)
+     * @return the stored message, the original one for a repeated key
+     * @throws ApiException       status 422 if the key was used for a message in another room
+     * @throws NotFoundException  if the room does not exist or was deleted
+     * @throws TransportException if every attempt failed to get an answer
+     */
+    public Message post(long roomId, String content, String idempotencyKey) {
+        Objects.requireNonNull(content, "content == null");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey == null");
+        return api.postIdempotent(messagesPath(roomId), Map.of("content", content), idempotencyKey, MESSAGE);
+    }
+
+    /**
+     * Replaces the content of one of the user's own messages ({@code PATCH /api/rooms/{id}/messages/{message_id}/});
+     * connections that asked for {@link LiveEvent#EDITS} hear it. A Rooms extension.
+     *
+     * @param roomId    the room
+     * @param messageId the message
+     * @param content   the new text
+     * @return the message with its new content and edit time
+     * @throws ForbiddenException  if the user did not write the message
+     * @throws NotFoundException   if the room or the message (in that room) does not exist
+     * @throws ValidationException if the server refuses the content
+     */
+    public EditedMessage edit(long roomId, long messageId, String content) {
+        Objects.requireNonNull(content, "content == null");
+        return api.patch(messagesPath(roomId) + messageId + "/", Map.of("content", content), EDITED);
+    }
+
+    /**
+     * Like {@link #edit(long, long, String)}, without blocking.
+     *
+     * @param roomId    the room
+     * @param messageId the message
+     * @param content   the new text
+     * @return the future of the edited message
+     */
+    public CompletableFuture<EditedMessage> editAsync(long roomId, long messageId, String content) {
+        return async.supply(() -> edit(roomId, messageId, content));
+    }
+
+    /**
+     * Deletes a message from the room's history ({@code DELETE /api/rooms/{id}/messages/{message_id}/}); its author
+     * and the room's creator may. Connections that asked for {@link LiveEvent#EDITS} hear it. A Rooms extension.
+     *
+     * @param roomId    the room
+     * @param messageId the message
+     * @throws ForbiddenException if the user neither wrote the message nor created the room
+     * @throws NotFoundException  if the room or the message (in that room) does not exist
+     */
+    public void deleteMessage(long roomId, long messageId) {
+        api.delete(messagesPath(roomId) + messageId + "/");
+    }
+
+    /**
+     * Like {@link #deleteMessage(long, long)}, without blocking.
+     *
+     * @param roomId    the room
+     * @param messageId the message
+     * @return the future that completes when the message is deleted
+     */
+    public CompletableFuture<Void> deleteMessageAsync(long roomId, long messageId) {
+        return async.run(() -> deleteMessage(roomId, messageId));
+    }
+
+    /**
+     * Lists who is connected to the room now, on every server process, earliest arrival first
+     * ({@code GET /api/rooms/{id}/presence/}). A Rooms extension.
+     *
+     * @param roomId the room
+     * @return one entry per user, with how many connections they have open
+     * @throws NotFoundException if the room does not exist or was deleted
+     */
+    public List<Presence> presence(long roomId) {
+        return api.get("api/rooms/" + roomId + "/presence/", Map.of(), PRESENCE_LIST);
+    }
+
+    /**
+     * Like {@link #presence(long)}, without blocking.
+     *
+     * @param roomId the room
+     * @return the future of the entries
+     */
+    public CompletableFuture<List<Presence>> presenceAsync(long roomId) {
+        return async.supply(() -> presence(roomId));
     }
 
     private static String messagesPath(long roomId) {

@@ -174,7 +174,7 @@ public final class RoomsClient implements AutoCloseable {
      * @throws IllegalStateException if this client is closed
      */
     public RoomConnection connect(long roomId, RoomListener listener) {
-        return start(roomId, -1L, listener);
+        return start(roomId, -1L, Set.of(), listener);
     }
 
     /**
@@ -193,7 +193,25 @@ public final class RoomsClient implements AutoCloseable {
         if (afterMessageId < 0) {
             throw new IllegalArgumentException("afterMessageId < 0: " + afterMessageId);
         }
-        return start(roomId, afterMessageId, listener);
+        return start(roomId, afterMessageId, Set.of(), listener);
+    }
+
+    /**
+     * Connects to a room's live channel as the options say: with the extra {@link LiveEvent}s they ask for (which
+     * reach the listener's {@link RoomListener#onPresence}, {@link RoomListener#onTyping},
+     * {@link RoomListener#onMessageUpdated} and {@link RoomListener#onMessageDeleted}), and, with
+     * {@link ConnectOptions.Builder#after}, the stored messages after that id first. Otherwise like
+     * {@link #connect(long, RoomListener)}.
+     *
+     * @param roomId   the room
+     * @param options  the events wanted and where delivery starts
+     * @param listener receives messages, signals, the events asked for, state changes and errors
+     * @return the connection, to send on and to close
+     * @throws IllegalStateException if this client is closed
+     */
+    public RoomConnection connect(long roomId, ConnectOptions options, RoomListener listener) {
+        Objects.requireNonNull(options, "options == null");
+        return start(roomId, options.after().orElse(-1L), options.events(), listener);
     }
 
     /**
@@ -233,11 +251,11 @@ public final class RoomsClient implements AutoCloseable {
         }
     }
 
-    private RoomConnection start(long roomId, long afterMessageId, RoomListener listener) {
+    private RoomConnection start(long roomId, long afterMessageId, Set<LiveEvent> events, RoomListener listener) {
         if (closed.get()) {
             throw new IllegalStateException("this RoomsClient is closed");
         }
-        LiveConnection connection = LiveConnection.start(roomId, afterMessageId, listener, api, liveSettings,
+        LiveConnection connection = LiveConnection.start(roomId, afterMessageId, events, listener, api, liveSettings,
                 connections);
         if (closed.get()) {
             // close() ran meanwhile and may have missed this connection.

@@ -2,8 +2,11 @@ package dev.rooms.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rooms.sdk.model.EditedMessage;
 import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.PresenceEvent;
 import dev.rooms.sdk.model.Signal;
+import dev.rooms.sdk.model.UserSummary;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 public class RecordingListener implements RoomListener {
 
     /** A recorded call. */
-    public sealed interface Event permits State, Received, SignalReceived, Closed { }
+    public sealed interface Event permits State, Received, SignalReceived, Closed, PresenceReceived, Typing, Updated,
+            Deleted { }
 
     public record State(ConnectionState state) implements Event { }
 
@@ -27,6 +31,14 @@ public class RecordingListener implements RoomListener {
     public record SignalReceived(Signal signal) implements Event { }
 
     public record Closed(int code, String reason) implements Event { }
+
+    public record PresenceReceived(PresenceEvent event) implements Event { }
+
+    public record Typing(UserSummary user) implements Event { }
+
+    public record Updated(EditedMessage edited) implements Event { }
+
+    public record Deleted(long messageId) implements Event { }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<RoomsException> errors = new LinkedBlockingQueue<>();
@@ -40,6 +52,26 @@ public class RecordingListener implements RoomListener {
     @Override
     public void onSignal(RoomConnection connection, Signal signal) {
         record(new SignalReceived(signal));
+    }
+
+    @Override
+    public void onPresence(RoomConnection connection, PresenceEvent event) {
+        record(new PresenceReceived(event));
+    }
+
+    @Override
+    public void onTyping(RoomConnection connection, UserSummary user) {
+        record(new Typing(user));
+    }
+
+    @Override
+    public void onMessageUpdated(RoomConnection connection, EditedMessage edited) {
+        record(new Updated(edited));
+    }
+
+    @Override
+    public void onMessageDeleted(RoomConnection connection, long messageId) {
+        record(new Deleted(messageId));
     }
 
     @Override

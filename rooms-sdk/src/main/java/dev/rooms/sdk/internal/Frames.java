@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rooms.sdk.model.Candidate;
+import dev.rooms.sdk.model.EditedMessage;
 import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.PresenceEvent;
 import dev.rooms.sdk.model.SessionDescription;
 import dev.rooms.sdk.model.Signal;
+import dev.rooms.sdk.model.UserSummary;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +36,28 @@ final class Frames {
     }
 
     /**
+     * {@code {"type": "typing", "user": {...}}}: another user is typing.
+     *
+     * @param user who
+     */
+    record Typing(UserSummary user) {
+    }
+
+    /**
+     * {@code {"type": "message-deleted", "id": N}}: a message was deleted.
+     *
+     * @param messageId its id
+     */
+    record Deleted(long messageId) {
+    }
+
+    /**
      * Decodes a server frame.
      *
      * @param text the frame's text
-     * @return a {@link Message}, a {@link Signal} or a {@link Refusal}; {@code null} for anything else (not JSON,
-     *     unknown type)
+     * @return a {@link Message}, a {@link Signal}, a {@link Refusal}, or one of the opt-in events — a
+     *     {@link PresenceEvent}, a {@link Typing}, an {@link EditedMessage}, a {@link Deleted}; {@code null} for
+     *     anything else (not JSON, unknown type)
      */
     static Object decode(String text) {
         JsonNode node;
@@ -53,9 +74,32 @@ final class Frames {
             if (type.startsWith("webrtc-")) {
                 return signal(type, node);
             }
-            if (type.equals("error")) {
-                return new Refusal(textOrNull(node.get("nonce")), textOrNull(node.get("code")),
-                        textOrNull(node.get("detail")));
+            switch (type) {
+                case "error" -> {
+                    return new Refusal(textOrNull(node.get("nonce")), textOrNull(node.get("code")),
+                            textOrNull(node.get("detail")));
+                }
+                case "presence" -> {
+                    PresenceEvent.Kind kind = switch (node.path("event").asText("")) {
+                        case "join" -> PresenceEvent.Kind.JOIN;
+                        case "leave" -> PresenceEvent.Kind.LEAVE;
+                        default -> null;
+                    };
+                    return kind == null ? null : new PresenceEvent(kind, user(node),
+                            Json.mapper().treeToValue(node.get("at"), Instant.class));
+                }
+                case "typing" -> {
+                    return new Typing(user(node));
+                }
+                case "message-updated" -> {
+                    return Json.mapper().treeToValue(node, EditedMessage.class);
+                }
+                case "message-deleted" -> {
+                    return node.path("id").canConvertToLong() ? new Deleted(node.get("id").asLong()) : null;
+                }
+                default -> {
+                    // Chat has no type (the server never sends it one): read below if the frame is a message.
+                }
             }
             if (node.hasNonNull("id") && node.hasNonNull("content")) {
                 return Json.mapper().treeToValue(node, Message.class);
@@ -64,6 +108,14 @@ final class Frames {
             return null;
         }
         return null;
+    }
+
+    private static UserSummary user(JsonNode node) throws JsonProcessingException {
+        JsonNode user = node.get("user");
+        if (user == null || !user.isObject()) {
+            throw new IllegalArgumentException("event without its user");
+        }
+        return Json.mapper().treeToValue(user, UserSummary.class);
     }
 
     private static Signal signal(String type, JsonNode node) {
@@ -128,6 +180,15 @@ final class Frames {
      */
     static String chat(String content, String nonce) {
         return write(Json.mapper().createObjectNode().put("content", content).put("nonce", nonce));
+    }
+
+    /**
+     * Encodes the typing frame, {@code {"type": "typing"}} (no content, so a server without the extension drops it).
+     *
+     * @return the frame
+     */
+    static String typing() {
+        return write(Json.mapper().createObjectNode().put("type", "typing"));
     }
 
     /**

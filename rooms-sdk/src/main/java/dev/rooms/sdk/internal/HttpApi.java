@@ -38,6 +38,9 @@ public final class HttpApi {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final TypeReference<List<Message>> MESSAGE_LIST = new TypeReference<>() { };
     private static final TypeReference<JsonNode> NODE = new TypeReference<>() { };
+    /** How often {@link #postIdempotent} sends again after a failed connection. */
+    private static final int IDEMPOTENT_RETRIES = 2;
+    private static final Duration IDEMPOTENT_RETRY_PAUSE = Duration.ofMillis(250);
 
     private final OkHttpClient http;
     private final HttpUrl baseUrl;
@@ -145,6 +148,36 @@ public final class HttpApi {
     }
 
     /**
+     * Sends an authenticated POST with an {@code Idempotency-Key}, and sends it again, with the same key, when the
+     * connection failed before an answer came (at most {@value #IDEMPOTENT_RETRIES} times more): the server answers
+     * a repeated key with what the first request did, so a retry never acts twice. An error answer is not retried.
+     *
+     * @param path           the path relative to the base URL
+     * @param body           the body, serialised as JSON
+     * @param idempotencyKey the key, the same for every attempt
+     * @param type           the answer's type
+     * @param <T>            the answer's type
+     * @return the mapped answer
+     */
+    public <T> T postIdempotent(String path, Object body, String idempotencyKey, TypeReference<T> type) {
+        HttpUrl url = url(path, Map.of());
+        Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey);
+        for (int attempt = 0; ; attempt++) {
+            Answer answer;
+            try {
+                answer = exchange("POST", url, body, true, headers);
+            } catch (TransportException e) {
+                if (attempt == IDEMPOTENT_RETRIES || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                pause(IDEMPOTENT_RETRY_PAUSE.multipliedBy(attempt + 1L));
+                continue;
+            }
+            return parse(answer.text(), type, url);
+        }
+    }
+
+    /**
      * Sends an authenticated PATCH with a JSON body.
      *
      * @param path the path relative to the base URL
@@ -190,7 +223,7 @@ public final class HttpApi {
      *                            path) — the request would carry the user's token — or back to the same page
      */
     public <T> Page<T> getPage(HttpUrl url, TypeReference<List<T>> type) {
-        Answer answer = exchange("GET", url, null, true);
+        Answer answer = exchange("GET", url, null, true, Map.of());
         List<T> items = parse(answer.text(), type, url);
         HttpUrl next = LinkHeader.target(answer.links(), "next").map(target -> resolve(url, target)).orElse(null);
         return new Page<>(items, next);
@@ -212,11 +245,12 @@ public final class HttpApi {
     private <T> T call(String method, String path, Map<String, String> query, Object body, boolean authenticated,
                        TypeReference<T> type) {
         HttpUrl url = url(path, query);
-        Answer answer = exchange(method, url, body, authenticated);
+        Answer answer = exchange(method, url, body, authenticated, Map.of());
         return type == null ? null : parse(answer.text(), type, url);
     }
 
-    private Answer exchange(String method, HttpUrl url, Object body, boolean authenticated) {
+    private Answer exchange(String method, HttpUrl url, Object body, boolean authenticated,
+                            Map<String, String> headers) {
         if (closed) {
             throw new IllegalStateException("this RoomsClient is closed");
         }
@@ -229,6 +263,7 @@ public final class HttpApi {
                     .header("User-Agent", userAgent)
                     .header("Accept", "application/json")
                     .method(method, requestBody);
+            headers.forEach(request::header);
             if (access != null) {
                 request.header("Authorization", "Bearer " + access);
             }
@@ -349,7 +384,7 @@ public final class HttpApi {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransportException("Interrupted while waiting to retry a rate-limited request", e);
+            throw new TransportException("Interrupted while waiting to retry a request", e);
         }
     }
 }

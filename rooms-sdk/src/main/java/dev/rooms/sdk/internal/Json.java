@@ -15,11 +15,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rooms.sdk.model.EditedMessage;
 import dev.rooms.sdk.model.FoundMessage;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.RoomSummary;
 import dev.rooms.sdk.model.RoomType;
 import java.io.IOException;
+import java.time.Instant;
 
 /** The one Jackson configuration of the SDK: snake_case on the wire, ISO-8601 instants, unknown fields ignored. */
 public final class Json {
@@ -30,7 +32,8 @@ public final class Json {
             .addModule(new SimpleModule("rooms")
                     .addSerializer(RoomType.class, new RoomTypeSerializer())
                     .addDeserializer(RoomType.class, new RoomTypeDeserializer())
-                    .addDeserializer(FoundMessage.class, new FoundMessageDeserializer()))
+                    .addDeserializer(FoundMessage.class, new FoundMessageDeserializer())
+                    .addDeserializer(EditedMessage.class, new EditedMessageDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -73,6 +76,20 @@ public final class Json {
             }
             return new FoundMessage(context.readTreeAsValue(result, Message.class),
                     context.readTreeAsValue(room, RoomSummary.class));
+        }
+    }
+
+    /** An edited message is a history message with {@code edited_at}; the record keeps the two apart. */
+    private static final class EditedMessageDeserializer extends JsonDeserializer<EditedMessage> {
+        @Override
+        public EditedMessage deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode tree = parser.readValueAsTree();
+            JsonNode editedAt = tree == null ? null : tree.get("edited_at");
+            if (!(tree instanceof ObjectNode message) || editedAt == null || !editedAt.isTextual()) {
+                return context.reportInputMismatch(EditedMessage.class, "an edited message needs \"edited_at\"");
+            }
+            return new EditedMessage(context.readTreeAsValue(message, Message.class),
+                    context.readTreeAsValue(editedAt, Instant.class));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.rooms.sdk.internal;
 import dev.rooms.sdk.AuthenticationException;
 import dev.rooms.sdk.CloseCodes;
 import dev.rooms.sdk.ConnectionState;
+import dev.rooms.sdk.LiveEvent;
 import dev.rooms.sdk.NotFoundException;
 import dev.rooms.sdk.RoomConnection;
 import dev.rooms.sdk.RoomListener;
@@ -11,7 +12,9 @@ import dev.rooms.sdk.TransportException;
 import dev.rooms.sdk.UnconfirmedSendException;
 import dev.rooms.sdk.ValidationException;
 import dev.rooms.sdk.model.Candidate;
+import dev.rooms.sdk.model.EditedMessage;
 import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.PresenceEvent;
 import dev.rooms.sdk.model.SessionDescription;
 import dev.rooms.sdk.model.Signal;
 import java.net.URI;
@@ -36,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
@@ -65,6 +70,7 @@ public final class LiveConnection implements RoomConnection {
             "The connection dropped before the message was confirmed; it may or may not have been stored";
 
     private final long roomId;
+    private final Set<LiveEvent> events;
     private final RoomListener listener;
     private final HttpApi api;
     private final LiveSettings settings;
@@ -87,9 +93,10 @@ public final class LiveConnection implements RoomConnection {
     private ScheduledFuture<?> pingTask;
     private Socket closing;
 
-    private LiveConnection(long roomId, long afterId, RoomListener listener, HttpApi api, LiveSettings settings,
-                           Set<LiveConnection> registry) {
+    private LiveConnection(long roomId, long afterId, Set<LiveEvent> events, RoomListener listener, HttpApi api,
+                           LiveSettings settings, Set<LiveConnection> registry) {
         this.roomId = roomId;
+        this.events = Set.copyOf(events);
         this.registry = registry;
         this.lastDeliveredId = afterId;
         this.listener = listener;
@@ -121,6 +128,7 @@ public final class LiveConnection implements RoomConnection {
      *
      * @param roomId   the room
      * @param afterId  deliver stored messages with a greater id first, or -1 for live messages only
+     * @param events   the extra events to ask the server for ({@code ?events=}), possibly none
      * @param listener the listener
      * @param api      the REST transport (tokens, history)
      * @param settings the client's live settings
@@ -128,10 +136,10 @@ public final class LiveConnection implements RoomConnection {
      *                 finished
      * @return the connection, in state CONNECTING
      */
-    public static LiveConnection start(long roomId, long afterId, RoomListener listener, HttpApi api,
-                                       LiveSettings settings, Set<LiveConnection> registry) {
+    public static LiveConnection start(long roomId, long afterId, Set<LiveEvent> events, RoomListener listener,
+                                       HttpApi api, LiveSettings settings, Set<LiveConnection> registry) {
         Objects.requireNonNull(listener, "listener == null");
-        LiveConnection connection = new LiveConnection(roomId, afterId, listener, api, settings, registry);
+        LiveConnection connection = new LiveConnection(roomId, afterId, events, listener, api, settings, registry);
         registry.add(connection);
         connection.dispatch(l -> l.onStateChanged(connection, ConnectionState.CONNECTING));
         connection.post(connection::attempt);
@@ -234,6 +242,11 @@ public final class LiveConnection implements RoomConnection {
     @Override
     public CompletableFuture<Void> signal(Signal signal) {
         return sendFrame(Frames.signal(Objects.requireNonNull(signal, "signal == null")));
+    }
+
+    @Override
+    public CompletableFuture<Void> typing() {
+        return sendFrame(Frames.typing());
     }
 
     /**
@@ -342,6 +355,14 @@ public final class LiveConnection implements RoomConnection {
             deliver(message);
         } else if (frame instanceof Signal signal) {
             dispatch(l -> l.onSignal(this, signal));
+        } else if (frame instanceof PresenceEvent presence) {
+            dispatch(l -> l.onPresence(this, presence));
+        } else if (frame instanceof Frames.Typing typing) {
+            dispatch(l -> l.onTyping(this, typing.user()));
+        } else if (frame instanceof EditedMessage edited) {
+            dispatch(l -> l.onMessageUpdated(this, edited));
+        } else if (frame instanceof Frames.Deleted deleted) {
+            dispatch(l -> l.onMessageDeleted(this, deleted.messageId()));
         } else if (frame instanceof Frames.Refusal refusal) {
             refuse(refusal);
         }
@@ -585,7 +606,13 @@ public final class LiveConnection implements RoomConnection {
     }
 
     private URI webSocketUri() {
-        String http = settings.baseUrl().newBuilder().addPathSegments("ws/chat/" + roomId + "/").build().toString();
+        HttpUrl.Builder url = settings.baseUrl().newBuilder().addPathSegments("ws/chat/" + roomId + "/");
+        if (!events.isEmpty()) {
+            // Only when asked: without the parameter the server answers exactly as the API specification says.
+            url.addEncodedQueryParameter("events",
+                    events.stream().map(LiveEvent::wireName).sorted().collect(Collectors.joining(",")));
+        }
+        String http = url.build().toString();
         return URI.create(http.replaceFirst("^http", "ws"));
     }
 

@@ -1,5 +1,33 @@
 package dev.rooms.server.live;
 
-/** A chat message a client sent, waiting to be persisted. */
-record ChatPost(long userId, String content, String nonce) {
+import java.util.concurrent.CompletableFuture;
+
+import dev.rooms.server.message.MessageNotStoredException;
+import dev.rooms.server.message.MessageResponse;
+
+/**
+ * A chat message waiting to be persisted: from a socket, or posted over REST ({@code idempotencyKey} may be set,
+ * and {@code outcome} tells the waiting request what became of it).
+ */
+record ChatPost(long userId, String content, String nonce, String idempotencyKey,
+                CompletableFuture<MessageResponse> outcome) {
+
+    /** A socket's message: nobody waits for its outcome but the room. */
+    ChatPost(long userId, String content, String nonce) {
+        this(userId, content, nonce, null, null);
+    }
+
+    /** It was stored and handed to the broadcast. */
+    void stored(MessageResponse message) {
+        if (outcome != null) {
+            outcome.complete(message);
+        }
+    }
+
+    /** It was not stored; does nothing if it already was. */
+    void notStored(Throwable cause) {
+        if (outcome != null) {
+            outcome.completeExceptionally(new MessageNotStoredException(cause));
+        }
+    }
 }

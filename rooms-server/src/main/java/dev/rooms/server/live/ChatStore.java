@@ -12,6 +12,7 @@ import dev.rooms.server.message.PostedMessage;
 import dev.rooms.server.message.RoomBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -87,7 +88,14 @@ final class ChatStore {
             return frames(posts, messages.postMessages(roomId, newMessages(posts), acrossProcesses));
         } catch (RuntimeException e) {
             if (posts.size() == 1) {
-                log.info("Dropping a chat message for room {} from user {}: {}", roomId, posts.get(0).userId(), e.toString());
+                if (e instanceof DuplicateKeyException) {
+                    // The only unique key a post can hit: a concurrent retry with the same Idempotency-Key won.
+                    log.debug("Not storing a chat message for room {} from user {}: its idempotency key was used meanwhile",
+                            roomId, posts.get(0).userId());
+                } else {
+                    log.info("Dropping a chat message for room {} from user {}: {}", roomId, posts.get(0).userId(), e.toString());
+                }
+                posts.get(0).notStored(e);
                 return List.of();
             }
             // Find the culprit: each post on its own, so one bad post does not lose the batch.
@@ -103,13 +111,14 @@ final class ChatStore {
         List<StoredChat> stored = new ArrayList<>(posted.size());
         for (int i = 0; i < posted.size(); i++) {
             PostedMessage message = posted.get(i);
-            stored.add(new StoredChat(message.message().id(), message.previousId(), frame(message, posts.get(i).nonce())));
+            stored.add(new StoredChat(message.message().id(), message.previousId(), frame(message, posts.get(i).nonce()),
+                    posts.get(i), message.message()));
         }
         return stored;
     }
 
     private static List<NewMessage> newMessages(List<ChatPost> posts) {
-        return posts.stream().map(post -> new NewMessage(post.userId(), post.content())).toList();
+        return posts.stream().map(post -> new NewMessage(post.userId(), post.content(), post.idempotencyKey())).toList();
     }
 
     private String frame(PostedMessage posted, String nonce) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The room socket: decodes each frame and hands it on, chat to the {@link RoomSequencer}, signals through
- * the {@link SignalRelay}. A refused chat message is answered with an error frame to its sender if it carried
+ * the {@link SignalRelay}, typing to {@link RoomPresence}. A refused chat message is answered with an error frame to its sender if it carried
  * a nonce; anything else is dropped with a log line. The socket stays open.
  */
 final class ChatWebSocketHandler implements WebSocketHandler {
@@ -37,6 +37,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private final FrameDecoder decoder;
     private final RoomSequencer chat;
     private final SignalRelay signals;
+    private final RoomPresence presence;
     private final LiveProperties properties;
     private final JsonMapper json;
     /**
@@ -46,11 +47,12 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private volatile ExecutorService closer;
 
     ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, RoomSequencer chat, SignalRelay signals,
-                         LiveProperties properties, JsonMapper json) {
+                         RoomPresence presence, LiveProperties properties, JsonMapper json) {
         this.registry = registry;
         this.decoder = decoder;
         this.chat = chat;
         this.signals = signals;
+        this.presence = presence;
         this.properties = properties;
         this.json = json;
         this.closer = newCloser();
@@ -136,6 +138,8 @@ final class ChatWebSocketHandler implements WebSocketHandler {
                     new ChatPost(connection.userId(), message.content(), message.nonce()));
         } else if (frame instanceof InboundFrame.Signal signal) {
             accepted = signals.relay(connection, signal);
+        } else if (frame instanceof InboundFrame.Typing) {
+            presence.typing(connection);
         } else if (frame instanceof InboundFrame.Refused refused) {
             log.debug("Refusing a chat message from {}: {}", connection, refused.refusal().code());
             if (refused.nonce() != null) {
@@ -162,6 +166,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
         if (connection != null) {
             connection.closed();
             registry.leave(connection);
+            presence.closed(connection);
         }
     }
 

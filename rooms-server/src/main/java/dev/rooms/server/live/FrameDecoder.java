@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decodes and validates client text frames, following the original server: a known {@code webrtc-*}
- * {@code type} makes a signal; any other object is chat, whatever other {@code type} it has, and is refused
+ * {@code type} makes a signal; {@code "type": "typing"} without {@code content} (which the original dropped) is
+ * the typing extension; any other object is chat, whatever other {@code type} it has, and is refused
  * unless its {@code content} is a non-blank string within the length limit; everything else is dropped.
  */
 final class FrameDecoder {
@@ -43,6 +44,10 @@ final class FrameDecoder {
             }
             if (type.stringValue().startsWith("webrtc-")) {
                 return new InboundFrame.Dropped("unknown WebRTC type " + type.stringValue());
+            }
+            if (type.stringValue().equals("typing") && !node.has("content")) {
+                // With content it is chat, as the original took it; without, the original dropped it.
+                return new InboundFrame.Typing();
             }
         }
         return chat(node);

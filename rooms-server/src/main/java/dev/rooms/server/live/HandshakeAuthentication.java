@@ -2,7 +2,9 @@ package dev.rooms.server.live;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Authenticates a socket before the upgrade: an access token from {@code Authorization: Bearer} or, since
  * browsers cannot set headers on a WebSocket, from {@code ?token=}; then an active room. A refusal is a
- * plain HTTP answer in the API's error shape: 401 for token problems, 404 for a missing or deleted room.
+ * plain HTTP answer in the API's error shape: 401 for token problems, 404 for a missing or deleted room, 400
+ * {@code {"events": [...]}} for an unknown name in the {@code ?events=} opt-in.
  */
 final class HandshakeAuthentication implements HandshakeInterceptor {
 
@@ -68,7 +71,14 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
         } catch (RoomNotFoundException e) {
             return refuse(response, json, HttpStatus.NOT_FOUND, "Not found.");
         }
-        attributes.put(HandshakeIdentity.ATTRIBUTE, new HandshakeIdentity(access.userId(), roomId, access.expiresAt()));
+        Set<LiveEvent> events;
+        try {
+            events = LiveEvent.parse(servlet.getParameter("events"));
+        } catch (IllegalArgumentException e) {
+            return refuse(response, json, HttpStatus.BAD_REQUEST, Map.of("events", List.of(e.getMessage())));
+        }
+        attributes.put(HandshakeIdentity.ATTRIBUTE,
+                new HandshakeIdentity(access.userId(), roomId, access.expiresAt(), events));
         return true;
     }
 
@@ -83,14 +93,19 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
 
     /** Answers a refused handshake in the API's error shape; returns false, to be returned by the interceptor. */
     static boolean refuse(ServerHttpResponse response, JsonMapper json, HttpStatus status, String detail) {
-        log.debug("Refusing a WebSocket handshake with {}: {}", status.value(), detail);
+        return refuse(response, json, status, Map.of("detail", detail));
+    }
+
+    /** Answers a refused handshake with the given JSON body; returns false, to be returned by the interceptor. */
+    private static boolean refuse(ServerHttpResponse response, JsonMapper json, HttpStatus status, Map<String, ?> body) {
+        log.debug("Refusing a WebSocket handshake with {}: {}", status.value(), body);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
             response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"api\"");
         }
         try {
-            response.getBody().write(json.writeValueAsString(Map.of("detail", detail)).getBytes(StandardCharsets.UTF_8));
+            response.getBody().write(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             log.debug("Could not write the handshake refusal: {}", e.toString());
         }

@@ -13,6 +13,10 @@ sealed interface InboundFrame {
     record Signal(ObjectNode fields, Long target) implements InboundFrame {
     }
 
+    /** {@code {"type": "typing"}}: the sender is typing (relayed to sockets that opted into typing). */
+    record Typing() implements InboundFrame {
+    }
+
     /**
      * A chat message that is refused; its sender is told why if {@code nonce} is not {@code null} (a usable
      * nonce came with it), otherwise it is dropped like any unusable frame.

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.rooms.server.auth.TokenService;
+import dev.rooms.server.message.ChatQueue;
 import dev.rooms.server.message.MessageService;
 import dev.rooms.server.room.RoomService;
+import dev.rooms.server.user.UserService;
 import org.apache.coyote.AbstractProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-@EnableConfigurationProperties({LiveProperties.class, BrokerProperties.class})
+@EnableConfigurationProperties({LiveProperties.class, BrokerProperties.class, PresenceProperties.class})
 class LiveConfiguration {
 
     /**
@@ -53,6 +55,23 @@ class LiveConfiguration {
         }
         log.info("Using the in-process broker (set ROOMS_REDIS_URL to fan out through Redis)");
         return new LocalBroker();
+    }
+
+    @Bean(destroyMethod = "stop")
+    PresenceStore presenceStore(BrokerProperties properties, PresenceProperties presence) {
+        return properties.redisEnabled() ? new RedisPresenceStore(properties, presence) : new PresenceStore.InProcess();
+    }
+
+    @Bean
+    RoomPresence roomPresence(PresenceStore store, Broker broker, UserService users, JsonMapper json, Clock clock) {
+        RoomPresence presence = new RoomPresence(store, broker, users, json, clock);
+        store.start(presence::refreshAll);
+        return presence;
+    }
+
+    @Bean
+    ChatQueue chatQueue(RoomSequencer sequencer, LiveProperties properties) {
+        return new SequencedChatQueue(sequencer, properties.maxContentLength());
     }
 
     @Bean
@@ -82,14 +101,14 @@ class LiveConfiguration {
 
     @Bean
     ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, RoomSequencer sequencer,
-                                              JsonMapper json, LiveProperties properties) {
+                                              RoomPresence presence, JsonMapper json, LiveProperties properties) {
         return new ChatWebSocketHandler(registry, new FrameDecoder(json, properties.maxContentLength()), sequencer,
-                new SignalRelay(sequencer, json), properties, json);
+                new SignalRelay(sequencer, json), presence, properties, json);
     }
 
     @Bean
-    LiveEvents liveEvents(Broker broker) {
-        return new LiveEvents(broker);
+    LiveEvents liveEvents(Broker broker, JsonMapper json) {
+        return new LiveEvents(broker, json);
     }
 
     @Bean
@@ -100,7 +119,8 @@ class LiveConfiguration {
 
     @Bean
     WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
-                                     RoomSessionRegistry sessions, JsonMapper json, LiveProperties properties) {
+                                     RoomSessionRegistry sessions, RoomPresence presence, JsonMapper json,
+                                     LiveProperties properties) {
         return new WebSocketConfigurer() {
             @Override
             public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
@@ -108,7 +128,7 @@ class LiveConfiguration {
                 registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
                         .addInterceptors(new OriginCheck(properties.allowedOrigins(), json),
                                 new HandshakeAuthentication(tokens, rooms, json),
-                                new RoomSubscription(sessions, properties, handler.closer()))
+                                new RoomSubscription(sessions, presence, properties, handler.closer()))
                         .setAllowedOriginPatterns("*");
             }
         };

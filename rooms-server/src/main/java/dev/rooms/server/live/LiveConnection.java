@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,6 +50,7 @@ final class LiveConnection {
     private final long userId;
     private final long roomId;
     private final Instant tokenExpiresAt;
+    private final Set<LiveEvent> events;
     private final long sendBufferLimit;
     private final Executor closer;
 
@@ -67,9 +69,16 @@ final class LiveConnection {
     private StringBuilder partial;
     private long partialBytes;
 
-    /** A connection still in its handshake: it can join its room and queue frames before its socket exists. */
+    /** A connection that opted into no extra events: it receives only what the spec describes. */
     LiveConnection(String id, long userId, long roomId, Instant tokenExpiresAt, long sendBufferLimit, Executor closer) {
+        this(id, userId, roomId, tokenExpiresAt, Set.of(), sendBufferLimit, closer);
+    }
+
+    /** A connection still in its handshake: it can join its room and queue frames before its socket exists. */
+    LiveConnection(String id, long userId, long roomId, Instant tokenExpiresAt, Set<LiveEvent> events,
+                   long sendBufferLimit, Executor closer) {
         this.id = id;
+        this.events = Set.copyOf(events);
         this.userId = userId;
         this.roomId = roomId;
         this.tokenExpiresAt = tokenExpiresAt;
@@ -95,6 +104,11 @@ final class LiveConnection {
 
     long roomId() {
         return roomId;
+    }
+
+    /** Whether the socket opted into these extra events with {@code ?events=}. */
+    boolean wants(LiveEvent event) {
+        return events.contains(event);
     }
 
     Instant tokenExpiresAt() {

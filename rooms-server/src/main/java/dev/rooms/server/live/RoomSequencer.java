@@ -183,8 +183,15 @@ final class RoomSequencer {
         if (chats.isEmpty()) {
             return;
         }
-        for (StoredChat chat : store.store(roomId, chats)) {
-            published.add(broker.publish(Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame())));
+        try {
+            for (StoredChat chat : store.store(roomId, chats)) {
+                published.add(broker.publish(Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame())));
+                chat.post().stored(chat.message());
+            }
+        } finally {
+            // A REST post waits for its outcome: whatever was not stored above must not leave it waiting.
+            IllegalStateException notStored = new IllegalStateException("not stored with its batch");
+            chats.forEach(post -> post.notStored(notStored));
         }
     }
 

@@ -145,7 +145,7 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     public void onEnvelope(Envelope envelope) {
         switch (envelope.kind()) {
             case CHAT -> deliverChat(envelope);
-            case SIGNAL -> deliverSignal(envelope);
+            case SIGNAL, PRESENCE, TYPING, MESSAGE_CHANGED -> deliverSignal(envelope);
             case ROOM_DELETED -> closeRoom(envelope.roomId(), ROOM_DELETED);
             case USER_DELETED -> closeUser(envelope.userId(), ACCOUNT_DELETED);
         }
@@ -185,7 +185,7 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
             room.early.pollFirstEntry();
             room.lastChatId = next.getKey();
             sendToAll(room, next.getValue().chat().frame());
-            next.getValue().signals().forEach(signal -> sendSignal(room, signal));
+            next.getValue().signals().forEach(event -> sendEvent(room, event));
             progressed = true;
         }
         if (room.early.isEmpty()) {
@@ -251,12 +251,12 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
             return;
         }
         if (!ordersAcrossProcesses) {
-            sendSignal(room, envelope);
+            sendEvent(room, envelope);
             return;
         }
         synchronized (room.order) {
             if (room.early.isEmpty()) {
-                sendSignal(room, envelope);
+                sendEvent(room, envelope);
             } else {
                 // Its sender's chat published before it may be among those waiting: keep the sender's order.
                 room.early.lastEntry().getValue().signals().add(envelope);
@@ -264,13 +264,25 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         }
     }
 
-    private static void sendSignal(Room room, Envelope envelope) {
+    /** A signal or an opt-in event, to the connections it is for. */
+    private static void sendEvent(Room room, Envelope envelope) {
         for (LiveConnection connection : room.connections) {
-            boolean addressed = envelope.target() == null || envelope.target() == connection.userId();
-            if (addressed && !connection.id().equals(envelope.origin())) {
+            if (isFor(envelope, connection)) {
                 connection.send(envelope.frame());
             }
         }
+    }
+
+    private static boolean isFor(Envelope envelope, LiveConnection connection) {
+        return switch (envelope.kind()) {
+            case SIGNAL -> (envelope.target() == null || envelope.target() == connection.userId())
+                    && !connection.id().equals(envelope.origin());
+            case PRESENCE -> connection.wants(LiveEvent.PRESENCE);
+            // Not to the typist's own sockets: they know.
+            case TYPING -> connection.wants(LiveEvent.TYPING) && connection.userId() != envelope.userId();
+            case MESSAGE_CHANGED -> connection.wants(LiveEvent.EDITS);
+            case CHAT, ROOM_DELETED, USER_DELETED -> false;
+        };
     }
 
     private static void sendToAll(Room room, String frame) {
@@ -315,7 +327,10 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         return all;
     }
 
-    /** A chat message waiting for its predecessor, and the signals that arrived after it, to follow it. */
+    /**
+     * A chat message waiting for its predecessor, and the signals and opt-in events that arrived after it, to
+     * follow it.
+     */
     private record Waiting(Envelope chat, List<Envelope> signals) {
         Waiting(Envelope chat) {
             this(chat, new ArrayList<>());

@@ -31,11 +31,13 @@ final class RoomSubscription implements HandshakeInterceptor {
     private final String processId = UUID.randomUUID().toString();
     private final AtomicLong counter = new AtomicLong();
     private final RoomSessionRegistry registry;
+    private final RoomPresence presence;
     private final LiveProperties properties;
     private final Executor closer;
 
-    RoomSubscription(RoomSessionRegistry registry, LiveProperties properties, Executor closer) {
+    RoomSubscription(RoomSessionRegistry registry, RoomPresence presence, LiveProperties properties, Executor closer) {
         this.registry = registry;
+        this.presence = presence;
         this.properties = properties;
         this.closer = closer;
     }
@@ -45,10 +47,11 @@ final class RoomSubscription implements HandshakeInterceptor {
                                    WebSocketHandler handler, Map<String, Object> attributes) {
         HandshakeIdentity identity = (HandshakeIdentity) attributes.get(HandshakeIdentity.ATTRIBUTE);
         LiveConnection connection = new LiveConnection(processId + "/" + counter.incrementAndGet(),
-                identity.userId(), identity.roomId(), identity.tokenExpiresAt(),
+                identity.userId(), identity.roomId(), identity.tokenExpiresAt(), identity.events(),
                 properties.sendBufferLimit().toBytes(), closer);
         try {
             registry.join(connection);
+            presence.opened(connection);
             attributes.put(CONNECTION, connection);
             ((ServletServerHttpRequest) request).getServletRequest().setAttribute(CONNECTION, connection);
         } catch (BrokerUnavailableException e) {
@@ -67,6 +70,7 @@ final class RoomSubscription implements HandshakeInterceptor {
         if (connection != null && !upgraded) {
             log.debug("Upgrade of {} failed: {}", connection, exception == null ? "refused" : exception.toString());
             registry.leave((LiveConnection) connection);
+            presence.closed((LiveConnection) connection);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -27,12 +28,12 @@ import org.springframework.stereotype.Repository;
 class MessageRepository {
 
     private static final String SELECT = """
-            SELECT m.id, m.content, m.created_at, u.id AS user_id, u.email, u.name
+            SELECT m.id, m.room_id, m.content, m.created_at, m.edited_at, u.id AS user_id, u.email, u.name
             FROM message m JOIN users u ON u.id = m.user_id
             """;
 
     private static final String SELECT_WITH_ROOM = """
-            SELECT m.id, m.content, m.created_at, u.id AS user_id, u.email, u.name, r.id AS room_id, r.name AS room_name
+            SELECT m.id, m.content, m.created_at, m.edited_at, u.id AS user_id, u.email, u.name, r.id AS room_id, r.name AS room_name
             FROM message m JOIN users u ON u.id = m.user_id JOIN room r ON r.id = m.room_id AND r.is_active = TRUE
             """;
 
@@ -138,6 +139,59 @@ class MessageRepository {
                 .list();
     }
 
+    /**
+     * Records that the user's key posted the message. Throws {@link org.springframework.dao.DuplicateKeyException}
+     * when the key is taken, also by a transaction that commits meanwhile: the primary key decides, not a read.
+     */
+    void insertIdempotencyKey(long userId, String key, long messageId, Instant createdAt) {
+        jdbc.sql("INSERT INTO idempotency_key (user_id, idempotency_key, message_id, created_at) VALUES (?, ?, ?, ?)")
+                .params(userId, key, messageId, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Forgets the user's expired keys (used before {@code expiredBefore}), so a key can be used again after a day. */
+    void deleteExpiredIdempotencyKeys(long userId, Instant expiredBefore) {
+        jdbc.sql("DELETE FROM idempotency_key WHERE user_id = ? AND created_at < ?")
+                .params(userId, OffsetDateTime.ofInstant(expiredBefore, ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The message the user's key posted since {@code usedSince}, with its room, if any. */
+    Optional<KeyedMessage> findByIdempotencyKey(long userId, String key, Instant usedSince) {
+        return jdbc.sql(SELECT + " JOIN idempotency_key k ON k.message_id = m.id"
+                        + " WHERE k.user_id = ? AND k.idempotency_key = ? AND k.created_at >= ?")
+                .params(userId, key, OffsetDateTime.ofInstant(usedSince, ZoneOffset.UTC))
+                .query((rs, row) -> new KeyedMessage(rs.getLong("room_id"), map(rs, row)))
+                .optional();
+    }
+
+    /** Who wrote a message of an active room, and who created the room; empty when either is gone. */
+    Optional<Authorship> findAuthorship(long roomId, long messageId) {
+        return jdbc.sql("SELECT m.user_id, r.creator_id FROM message m JOIN room r ON r.id = m.room_id"
+                        + " WHERE m.id = ? AND m.room_id = ? AND r.is_active = TRUE")
+                .params(messageId, roomId)
+                .query((rs, row) -> new Authorship(rs.getLong("user_id"), rs.getLong("creator_id")))
+                .optional();
+    }
+
+    void updateContent(long messageId, String content, Instant editedAt) {
+        jdbc.sql("UPDATE message SET content = ?, edited_at = ? WHERE id = ?")
+                .params(content, OffsetDateTime.ofInstant(editedAt, ZoneOffset.UTC), messageId)
+                .update();
+    }
+
+    void delete(long messageId) {
+        jdbc.sql("DELETE FROM message WHERE id = ?").param(messageId).update();
+    }
+
+    /** A message found by its idempotency key, and its room. */
+    record KeyedMessage(long roomId, MessageResponse message) {
+    }
+
+    /** A message's author and its room's creator. */
+    record Authorship(long authorId, long roomCreatorId) {
+    }
+
     long findLastId(long roomId) {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM message WHERE room_id = ?").param(roomId)
                 .query(Long.class).single();
@@ -191,10 +245,12 @@ class MessageRepository {
     }
 
     private static MessageResponse map(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime editedAt = rs.getObject("edited_at", OffsetDateTime.class);
         return new MessageResponse(
                 rs.getLong("id"),
                 new UserSummary(rs.getLong("user_id"), rs.getString("email"), rs.getString("name")),
                 rs.getString("content"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                editedAt == null ? null : editedAt.toInstant());
     }
 }

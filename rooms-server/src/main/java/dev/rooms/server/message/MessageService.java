@@ -1,6 +1,7 @@
 package dev.rooms.server.message;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -8,24 +9,33 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import dev.rooms.server.room.RoomService;
+import dev.rooms.server.system.NotFoundException;
 import dev.rooms.server.system.Page;
+import dev.rooms.server.system.PermissionDeniedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class MessageService {
 
+    /** How long an {@code Idempotency-Key} is honoured. */
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
     private final MessageRepository messages;
     private final RoomService rooms;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MessageService(MessageRepository messages, RoomService rooms, Clock clock) {
+    MessageService(MessageRepository messages, RoomService rooms, ApplicationEventPublisher events, Clock clock) {
         this.messages = messages;
         this.rooms = rooms;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -93,10 +103,70 @@ public class MessageService {
             Objects.requireNonNull(message.content(), "content == null");
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             long id = messages.insert(roomId, message.userId(), message.content(), now);
+            if (message.idempotencyKey() != null) {
+                // The key's row commits with the message or not at all; a concurrent retry's insert fails here.
+                messages.deleteExpiredIdempotencyKeys(message.userId(), now.minus(IDEMPOTENCY_WINDOW));
+                messages.insertIdempotencyKey(message.userId(), message.idempotencyKey(), id, now);
+            }
             posted.add(new PostedMessage(messages.findById(id), previous));
             previous = acrossProcesses ? id : 0;
         }
         return posted;
+    }
+
+    /** The message the user posted with this idempotency key within the last 24 hours, with its room. */
+    @Transactional(readOnly = true)
+    Optional<MessageRepository.KeyedMessage> findByIdempotencyKey(long userId, String key) {
+        return messages.findByIdempotencyKey(userId, key, clock.instant().minus(IDEMPOTENCY_WINDOW));
+    }
+
+    /**
+     * Replaces a message's content; only its author may. Publishes {@link MessageEdited}.
+     *
+     * @return the message with {@code editedAt} set
+     * @throws dev.rooms.server.system.NotFoundException when the room is gone or the message is not in it
+     * @throws PermissionDeniedException when the caller is not the author
+     */
+    @Transactional
+    MessageResponse editMessage(long roomId, long messageId, long userId, String content) {
+        requireAuthor(roomId, messageId, userId);
+        messages.updateContent(messageId, content, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        MessageResponse edited = messages.findById(messageId);
+        events.publishEvent(new MessageEdited(roomId, edited));
+        return edited;
+    }
+
+    /**
+     * Deletes a message from the history; its author and the room's creator may. Publishes {@link MessageDeleted}.
+     *
+     * @throws dev.rooms.server.system.NotFoundException when the room is gone or the message is not in it
+     * @throws PermissionDeniedException when the caller is neither
+     */
+    @Transactional
+    void deleteMessage(long roomId, long messageId, long userId) {
+        MessageRepository.Authorship authorship = authorship(roomId, messageId);
+        if (authorship.authorId() != userId && authorship.roomCreatorId() != userId) {
+            throw new PermissionDeniedException("You can only delete your own messages or messages in rooms you created.");
+        }
+        messages.delete(messageId);
+        events.publishEvent(new MessageDeleted(roomId, messageId));
+    }
+
+    /**
+     * Checks that the message exists in the active room and that the caller wrote it (before its new content is
+     * validated, so a stranger learns nothing from a 400).
+     */
+    @Transactional(readOnly = true)
+    void requireAuthor(long roomId, long messageId, long userId) {
+        if (authorship(roomId, messageId).authorId() != userId) {
+            throw new PermissionDeniedException("You can only edit your own messages.");
+        }
+    }
+
+    private MessageRepository.Authorship authorship(long roomId, long messageId) {
+        rooms.requireActiveRoom(roomId);
+        return messages.findAuthorship(roomId, messageId)
+                .orElseThrow(() -> new NotFoundException("No message " + messageId + " in room " + roomId));
     }
 
     /**

@@ -85,6 +85,11 @@ class ApiExceptionHandler {
         return detail(HttpStatus.BAD_REQUEST, "JSON parse error - " + describe(jackson));
     }
 
+    @ExceptionHandler(StatusException.class)
+    ResponseEntity<Object> status(StatusException e) {
+        return detail(e.status(), e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -75,6 +75,26 @@ public final class JsonFields {
         return value;
     }
 
+    /**
+     * A required text field taken exactly as sent (chat content is stored untrimmed, as the socket stores it):
+     * not blank and at most {@code maxLength} characters (code points), else {@code null} and an error.
+     */
+    public String untrimmedText(String field, int maxLength) {
+        String value = rawText(field, true);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            reject(field, BLANK);
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            reject(field, tooLong(maxLength));
+            return null;
+        }
+        return value;
+    }
+
     /** A secret field taken exactly as sent (passwords are not trimmed), never blank. */
     public String secret(String field) {
         String value = rawText(field, true);

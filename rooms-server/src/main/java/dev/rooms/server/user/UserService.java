@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.rooms.server.system.JsonFields;
@@ -45,6 +46,11 @@ public class UserService {
 
     public boolean exists(long userId) {
         return users.existsById(userId);
+    }
+
+    /** The user as nested in rooms and messages, if the account exists. */
+    public Optional<UserSummary> findSummary(long userId) {
+        return users.findById(userId).map(user -> new UserSummary(user.id(), user.email(), user.name()));
     }
 
     /** Creates an account from a register request body, or throws every field problem at once. */

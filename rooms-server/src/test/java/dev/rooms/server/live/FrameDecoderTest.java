@@ -30,6 +30,13 @@ class FrameDecoderTest {
     }
 
     @Test
+    void decodeWhenTypingWithoutContentThenTypingAndWithContentThenChatAsTheOriginalTookIt() {
+        assertThat(decoder.decode("{\"type\":\"typing\"}")).isEqualTo(new InboundFrame.Typing());
+        assertThat(decoder.decode("{\"type\":\"typing\",\"content\":\"hi\"}"))
+                .isEqualTo(new InboundFrame.Chat("hi", null));
+    }
+
+    @Test
     void decodeWhenContentAtLimitThenChatAndAboveThenRefusedAsTooLong() {
         String atLimit = "\uD83D\uDE00".repeat(5000); // code points, not UTF-16 units, count
         assertThat(decoder.decode("{\"content\":\"" + atLimit + "\"}")).isInstanceOf(InboundFrame.Chat.class);

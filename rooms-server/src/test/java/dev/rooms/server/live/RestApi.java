@@ -73,19 +73,48 @@ final class RestApi {
         return messages;
     }
 
+    /** Posts a chat message over REST (201 expected); {@code idempotencyKey} may be {@code null}. */
+    JsonNode post(TestUser user, long roomId, String content, String idempotencyKey) {
+        HttpResponse<String> response = idempotencyKey == null
+                ? send("POST", "/api/rooms/" + roomId + "/messages/", user.access(), Map.of("content", content))
+                : send("POST", "/api/rooms/" + roomId + "/messages/", user.access(), Map.of("content", content),
+                        "Idempotency-Key", idempotencyKey);
+        assertThat(response.statusCode()).as("POST message: %s", response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    JsonNode edit(TestUser user, long roomId, long messageId, String content) {
+        return call("PATCH", "/api/rooms/" + roomId + "/messages/" + messageId + "/", user.access(),
+                Map.of("content", content), 200);
+    }
+
+    void deleteMessage(TestUser user, long roomId, long messageId) {
+        call("DELETE", "/api/rooms/" + roomId + "/messages/" + messageId + "/", user.access(), null, 204);
+    }
+
+    /** {@code GET /api/rooms/{id}/presence/}. */
+    List<JsonNode> presence(TestUser user, long roomId) {
+        List<JsonNode> present = new ArrayList<>();
+        call("GET", "/api/rooms/" + roomId + "/presence/", user.access(), null, 200).forEach(present::add);
+        return present;
+    }
+
     private JsonNode call(String method, String path, String token, Object body, int expectedStatus) {
         HttpResponse<String> response = send(method, path, token, body);
         assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> send(String method, String path, String token, Object body) {
+    private HttpResponse<String> send(String method, String path, String token, Object body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -42,6 +42,13 @@ final class SocketClient extends WebSocketClient {
                 Map.of("Authorization", "Bearer " + token)));
     }
 
+    /** Connects opting into extra events ({@code ?events=}, e.g. {@code presence,typing,edits}). */
+    static SocketClient open(int port, long roomId, String token, String events) {
+        return connected(new SocketClient(
+                URI.create("ws://127.0.0.1:" + port + "/ws/chat/" + roomId + "/?events=" + events),
+                Map.of("Authorization", "Bearer " + token)));
+    }
+
     /** Connects with the token as {@code ?token=}, as a browser would. */
     static SocketClient openWithQueryToken(int port, long roomId, String token) {
         return connected(new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/chat/" + roomId + "/?token=" + token),

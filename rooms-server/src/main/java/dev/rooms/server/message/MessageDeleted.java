@@ -1,0 +1,5 @@
+package dev.rooms.server.message;
+
+/** A message was deleted from its room's history. */
+public record MessageDeleted(long roomId, long messageId) {
+}

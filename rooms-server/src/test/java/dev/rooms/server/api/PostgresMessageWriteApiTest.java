@@ -1,0 +1,5 @@
+package dev.rooms.server.api;
+
+@PostgresServer
+class PostgresMessageWriteApiTest extends MessageWriteApiTests {
+}
