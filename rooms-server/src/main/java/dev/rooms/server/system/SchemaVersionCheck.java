@@ -18,13 +18,13 @@ final class SchemaVersionCheck implements FlywayMigrationStrategy {
 
     @Override
     public void migrate(Flyway flyway) {
-        MigrationInfoService info = flyway.info();
-        MigrationVersion known = Arrays.stream(info.all())
+        MigrationInfoService migrations = flyway.info();
+        MigrationVersion known = Arrays.stream(migrations.all())
                 .filter(info -> info.getType() != null && info.getState().isResolved() && info.getVersion() != null)
                 .map(MigrationInfo::getVersion)
                 .max(MigrationVersion::compareTo)
                 .orElse(MigrationVersion.EMPTY);
-        List<String> future = Arrays.stream(info.applied())
+        List<String> future = Arrays.stream(migrations.applied())
                 .filter(info -> info.getVersion() != null && info.getVersion().isNewerThan(known.getVersion()))
                 .map(info -> info.getVersion().getVersion())
                 .toList();
