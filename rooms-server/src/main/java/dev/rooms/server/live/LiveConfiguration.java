@@ -40,10 +40,12 @@ class LiveConfiguration {
     private static final int SOCKET_BUFFER_BYTES = 1024;
     /**
      * How long a chat message from another process waits for an earlier one whose publish it overtook before
-     * that one is read from the database (losing its nonce). Overtaking publishes are milliseconds apart; the
-     * wait only runs out when the other process failed between its commit and its publish.
+     * that one is read from the database: at least the minimum, growing with how late overtaken messages
+     * really arrive on a busy node ({@link GapWait}), at most the maximum, which is how long a room waits when
+     * another process failed between its commit and its publish.
      */
-    private static final Duration GAP_WAIT = Duration.ofMillis(500);
+    private static final Duration GAP_WAIT_MIN = Duration.ofMillis(500);
+    private static final Duration GAP_WAIT_MAX = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(LiveConfiguration.class);
 
     @Bean(destroyMethod = "stop")
@@ -62,7 +64,8 @@ class LiveConfiguration {
 
     @Bean
     RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties) {
-        RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(), GAP_WAIT);
+        RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(),
+                new GapWait(GAP_WAIT_MIN, GAP_WAIT_MAX));
         broker.start(registry);
         return registry;
     }

@@ -2,6 +2,9 @@ package dev.rooms.server.live;
 
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -10,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -51,6 +56,7 @@ final class RedisBroker implements Broker {
     private volatile StatefulRedisConnection<String, String> publisher;
     private volatile boolean subscriberUp;
     private volatile BrokerListener listener;
+    private final RecentNonces ownNonces = new RecentNonces(Duration.ofSeconds(NONCE_SECONDS));
     /** Retries a first connection that failed (Lettuce only reconnects connections it once had). */
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "rooms-redis-connect");
@@ -177,10 +183,41 @@ final class RedisBroker implements Broker {
         }
         String channel = envelope.kind() == Envelope.Kind.USER_DELETED ? controlChannel() : roomChannel(envelope.roomId());
         String payload = json.writeValueAsString(envelope);
+        if (envelope.nonce() != null) {
+            // Before the publish, on the same connection: a node that has to read the message back from the
+            // database finds the nonce as soon as the message itself could have reached it.
+            ownNonces.remember(envelope.roomId(), envelope.messageId(), envelope.nonce());
+            publisher.async().set(nonceKey(envelope.roomId(), envelope.messageId()), envelope.nonce(),
+                    SetArgs.Builder.ex(NONCE_SECONDS));
+        }
         return publisher.async().publish(channel, payload).toCompletableFuture()
                 .<Void>thenApply(receivers -> null)
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
                         new BrokerUnavailableException("Publishing to Redis failed", failure)));
+    }
+
+    @Override
+    public Map<Long, String> recentNonces(long roomId, List<Long> messageIds) {
+        Map<Long, String> found = new HashMap<>(ownNonces.of(roomId, messageIds));
+        List<Long> elsewhere = messageIds.stream().filter(id -> !found.containsKey(id)).toList();
+        if (elsewhere.isEmpty() || !subscriberUp) {
+            return found;
+        }
+        try {
+            List<KeyValue<String, String>> values = publisher.async()
+                    .mget(elsewhere.stream().map(id -> nonceKey(roomId, id)).toArray(String[]::new))
+                    .get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i).hasValue()) {
+                    found.put(elsewhere.get(i), values.get(i).getValue());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RedisException e) {
+            log.debug("Reading the nonces of {} message(s) of room {} failed: {}", elsewhere.size(), roomId, e.toString());
+        }
+        return found;
     }
 
     @Override
@@ -210,6 +247,10 @@ final class RedisBroker implements Broker {
 
     private String roomChannel(long roomId) {
         return properties.channelPrefix() + ":room:" + roomId;
+    }
+
+    private String nonceKey(long roomId, long messageId) {
+        return properties.channelPrefix() + ":nonce:" + roomId + ":" + messageId;
     }
 
     private String controlChannel() {

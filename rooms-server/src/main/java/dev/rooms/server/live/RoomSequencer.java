@@ -184,7 +184,8 @@ final class RoomSequencer {
             return;
         }
         for (StoredChat chat : store.store(roomId, chats)) {
-            published.add(broker.publish(Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame())));
+            registry.publishing(roomId, chat.id());
+            published.add(broker.publish(Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame(), chat.nonce())));
         }
     }
 

@@ -1,0 +1,79 @@
+package dev.rooms.server.live;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How long a chat message from another process waits for an earlier one whose publish it overtook, before
+ * that one is read from the database. It adapts to how late overtaken messages really arrive on this
+ * process: a fixed wait that a busy node outlasts fills gaps that were not gaps, and every copy read back
+ * that way is delivered twice as late as needed and without the nonce if the broker no longer has it.
+ *
+ * <p>It grows to four times the longest an overtaken message was seen to take, and to twice the time a
+ * message arrived after its gap had already been filled (the wait was too short); never above the maximum,
+ * which bounds how long a room waits when a process really died between its commit and its publish. After
+ * a quiet minute without growth it halves, down to the minimum, so one bad spike is not paid for forever.
+ */
+final class GapWait {
+
+    private static final Logger log = LoggerFactory.getLogger(GapWait.class);
+    private static final long DECAY_AFTER_NANOS = Duration.ofMinutes(1).toNanos();
+
+    private final long minNanos;
+    private final long maxNanos;
+    private final LongSupplier nanoTime;
+    /** Guarded by {@code this}. */
+    private long currentNanos;
+    /** When the wait last grew or decayed; guarded by {@code this}. */
+    private long changedAt;
+
+    GapWait(Duration min, Duration max) {
+        this(min, max, System::nanoTime);
+    }
+
+    GapWait(Duration min, Duration max, LongSupplier nanoTime) {
+        this.minNanos = min.toNanos();
+        this.maxNanos = Math.max(minNanos, max.toNanos());
+        this.nanoTime = nanoTime;
+        this.currentNanos = minNanos;
+        this.changedAt = nanoTime.getAsLong();
+    }
+
+    /** The wait to use now. */
+    synchronized long nanos() {
+        long now = nanoTime.getAsLong();
+        if (currentNanos > minNanos && now - changedAt > DECAY_AFTER_NANOS) {
+            currentNanos = Math.max(minNanos, currentNanos / 2);
+            changedAt = now;
+        }
+        return currentNanos;
+    }
+
+    /** An overtaken message arrived this long after the message that overtook it: normal, but keep a margin. */
+    void overtakenArrivedAfter(long nanos) {
+        grow(4 * nanos, nanos, false);
+    }
+
+    /** A message arrived this long after its successor, when it had already been read from the database. */
+    void arrivedAfterFill(long nanos) {
+        grow(2 * nanos, nanos, true);
+    }
+
+    private synchronized void grow(long wanted, long observed, boolean filledTooEarly) {
+        long next = Math.min(maxNanos, wanted);
+        if (next <= currentNanos) {
+            return;
+        }
+        // Logged only when it at least doubles: a handful of lines in a process's life.
+        if (filledTooEarly || next >= 2 * currentNanos) {
+            log.info("Chat from other processes arrived up to {} ms late{}; waiting {} ms for an overtaken message before"
+                    + " reading it from the database", observed / 1_000_000,
+                    filledTooEarly ? " (after its gap was filled)" : "", next / 1_000_000);
+        }
+        currentNanos = next;
+        changedAt = nanoTime.getAsLong();
+    }
+}
