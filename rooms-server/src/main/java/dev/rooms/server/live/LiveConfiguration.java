@@ -6,6 +6,7 @@ import java.time.Duration;
 import dev.rooms.server.auth.TokenService;
 import dev.rooms.server.message.MessageService;
 import dev.rooms.server.room.RoomService;
+import io.lettuce.core.RedisURI;
 import org.apache.coyote.AbstractProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +49,21 @@ class LiveConfiguration {
     private static final Duration GAP_WAIT_MAX = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(LiveConfiguration.class);
 
-    @Bean(destroyMethod = "stop")
-    Broker broker(BrokerProperties properties) {
+    /** Also the {@link BrokerState} a readiness check can ask. */
+    @Bean
+    BrokerOutage brokerOutage(BrokerProperties properties) {
         if (properties.redisEnabled()) {
-            return new RedisBroker(properties);
+            RedisURI uri = RedisURI.create(properties.url());
+            // Host and port only: the URL may carry a password.
+            return new BrokerOutage("Redis at " + uri.getHost() + ":" + uri.getPort());
+        }
+        return new BrokerOutage("The in-process broker");
+    }
+
+    @Bean(destroyMethod = "stop")
+    Broker broker(BrokerProperties properties, BrokerOutage outage) {
+        if (properties.redisEnabled()) {
+            return new RedisBroker(properties, outage);
         }
         log.info("Using the in-process broker (set ROOMS_REDIS_URL to fan out through Redis)");
         return new LocalBroker();
@@ -76,11 +88,11 @@ class LiveConfiguration {
     }
 
     @Bean
-    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry) {
+    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, BrokerOutage outage) {
         // More workers than cores: a worker mostly waits for the commit it shares with the others (ChatStore's
         // group commit), and the more rooms are in flight at once, the fewer commits carry them.
         int threads = 4 * Math.max(2, Runtime.getRuntime().availableProcessors());
-        return new RoomSequencer(store, broker, registry, threads, Duration.ofSeconds(10));
+        return new RoomSequencer(store, broker, registry, outage, threads, Duration.ofSeconds(10));
     }
 
     @Bean
@@ -103,7 +115,8 @@ class LiveConfiguration {
 
     @Bean
     WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
-                                     RoomSessionRegistry sessions, JsonMapper json, LiveProperties properties) {
+                                     RoomSessionRegistry sessions, JsonMapper json, LiveProperties properties,
+                                     BrokerOutage outage) {
         return new WebSocketConfigurer() {
             @Override
             public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
@@ -111,7 +124,7 @@ class LiveConfiguration {
                 registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
                         .addInterceptors(new OriginCheck(properties.allowedOrigins(), json),
                                 new HandshakeAuthentication(tokens, rooms, json),
-                                new RoomSubscription(sessions, properties, handler.closer()))
+                                new RoomSubscription(sessions, properties, handler.closer(), outage))
                         .setAllowedOriginPatterns("*");
             }
         };

@@ -49,6 +49,7 @@ final class RedisBroker implements Broker {
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
     private final BrokerProperties properties;
+    private final BrokerOutage outage;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ClientResources resources;
     private final RedisClient client;
@@ -64,8 +65,9 @@ final class RedisBroker implements Broker {
         return thread;
     });
 
-    RedisBroker(BrokerProperties properties) {
+    RedisBroker(BrokerProperties properties, BrokerOutage outage) {
         this.properties = properties;
+        this.outage = outage;
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
@@ -86,8 +88,8 @@ final class RedisBroker implements Broker {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 if (connection == subscriber) {
-                    log.info("Redis broker connected to {}", address);
                     subscriberUp = true;
+                    outage.up();
                 }
             }
 
@@ -95,14 +97,13 @@ final class RedisBroker implements Broker {
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
                 if (connection == subscriber && subscriberUp) {
                     subscriberUp = false;
-                    log.warn("Redis broker lost its subscription connection; closing live connections with 1011");
+                    outage.down("lost the connection");
                     listener.onBrokerDown();
                 }
             }
         });
         if (!connect()) {
-            log.warn("Redis at {} is unreachable; starting anyway: live connections are closed with 1011 until it"
-                    + " is reachable, retrying every {}", properties.url(), RETRY_INTERVAL);
+            outage.down("unreachable at start-up; starting anyway, retrying every " + RETRY_INTERVAL.toSeconds() + " s");
             retries.scheduleWithFixedDelay(this::retryConnect, RETRY_INTERVAL.toMillis(), RETRY_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
@@ -126,14 +127,17 @@ final class RedisBroker implements Broker {
             await(sub.async().subscribe(controlChannel()).toCompletableFuture(), "subscribe to " + controlChannel());
             publisher = client.connect();
         } catch (RedisException | BrokerUnavailableException e) {
-            log.debug("Connecting to Redis at {} failed: {}", properties.url(), e.toString());
+            log.debug("Connecting to Redis failed: {}", e.toString());
             if (sub != null) {
                 sub.closeAsync();
             }
             return false;
         }
         subscriberUp = true;
-        log.info("Redis broker started on {} with channel prefix '{}'", properties.url(), properties.channelPrefix());
+        if (outage.available()) {
+            log.info("Redis broker started with channel prefix '{}'", properties.channelPrefix());
+        }
+        outage.up();
         return true;
     }
 

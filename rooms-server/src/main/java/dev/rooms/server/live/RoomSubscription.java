@@ -33,9 +33,11 @@ final class RoomSubscription implements HandshakeInterceptor {
     private final RoomSessionRegistry registry;
     private final LiveProperties properties;
     private final Executor closer;
+    private final BrokerOutage outage;
 
-    RoomSubscription(RoomSessionRegistry registry, LiveProperties properties, Executor closer) {
+    RoomSubscription(RoomSessionRegistry registry, LiveProperties properties, Executor closer, BrokerOutage outage) {
         this.registry = registry;
+        this.outage = outage;
         this.properties = properties;
         this.closer = closer;
     }
@@ -52,7 +54,9 @@ final class RoomSubscription implements HandshakeInterceptor {
             attributes.put(CONNECTION, connection);
             ((ServletServerHttpRequest) request).getServletRequest().setAttribute(CONNECTION, connection);
         } catch (BrokerUnavailableException e) {
-            log.warn("Cannot subscribe to room {}: {}", identity.roomId(), e.getMessage());
+            // Counted, not logged: during an outage every attempt fails, and the outage itself is logged once.
+            outage.refusedConnection();
+            log.debug("Cannot subscribe to room {}: {}", identity.roomId(), e.getMessage());
         }
         return true;
     }
