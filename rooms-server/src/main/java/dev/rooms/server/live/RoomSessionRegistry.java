@@ -28,8 +28,9 @@ import org.springframework.web.socket.CloseStatus;
  * still on its way) waits, and is delivered as soon as the predecessor arrives, so every copy keeps its
  * sender's {@code nonce}. Only if the missing message does not arrive within the {@link GapWait} (which
  * adapts to how late overtaken messages arrive here; it runs out when the publisher failed after committing)
- * is it read from the database, with the nonce the broker still keeps for it. Signals arriving while chat waits wait behind it, so a sender's order holds. Every
- * connection therefore sees the room's messages exactly once, in id order, which is the history's order.
+ * is it read from the database, with the nonce the broker still keeps for it. Signals arriving while chat
+ * waits wait behind it, so a sender's order holds. Every connection therefore sees the room's messages
+ * exactly once, in id order, which is the history's order.
  */
 final class RoomSessionRegistry implements Broker.BrokerListener {
 
@@ -265,11 +266,13 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     private void fillGap(Room room, long generation) {
         long after;
         long before;
+        long openedAt;
         synchronized (room.order) {
             if (generation != room.gapGeneration || room.early.isEmpty()) {
                 return;
             }
             room.gapTimer = null;
+            openedAt = room.gapOpenedAt;
             after = room.lastChatId;
             before = room.early.firstKey();
         }
@@ -285,7 +288,7 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
                     room.id, missed.size(), before);
             room.filledAfter = after;
             room.filledBefore = before;
-            room.filledGapOpenedAt = room.gapOpenedAt;
+            room.filledGapOpenedAt = openedAt;
             room.lateFillReported = false;
             for (StoredChat message : missed) {
                 if (message.id() > room.lastChatId) {
