@@ -18,10 +18,11 @@ final class BrokerOutage implements BrokerState {
 
     private final String broker;
     private final AtomicLong refusedConnections = new AtomicLong();
-    private static final int PUBLISH_WARNING_SECONDS = 10;
+    private static final int WARNING_SECONDS = 10;
 
     private final AtomicLong failedPublishes = new AtomicLong();
     private final AtomicLong lastPublishWarning = new AtomicLong();
+    private final AtomicLong lastRefusalWarning = new AtomicLong();
     /** {@code System.nanoTime()} when the outage began; guarded by {@code this}. */
     private long downSince;
     private volatile boolean available = true;
@@ -61,22 +62,36 @@ final class BrokerOutage implements BrokerState {
                 broker, String.format("%.1f", outage.toMillis() / 1000.0), refusedConnections.get(), failedPublishes.get());
     }
 
-    /** A socket could not join its room because the broker is unreachable. */
-    void refusedConnection() {
-        refusedConnections.incrementAndGet();
+    /**
+     * A socket could not join its room because the broker did not answer. Counted during an outage;
+     * otherwise (Redis too slow while this process holds its subscription) one line per
+     * {@value #WARNING_SECONDS} s at most.
+     */
+    void refusedConnection(long roomId, String why) {
+        long refused = refusedConnections.incrementAndGet();
+        if (available && mayWarn(lastRefusalWarning)) {
+            log.warn("A socket of room {} was closed with 1011: {} ({} refused since the last such line)", roomId, why,
+                    refused);
+            refusedConnections.set(0);
+        }
+    }
+
+    /** Whether a warning of this kind may be logged now, at most one per {@value #WARNING_SECONDS} s. */
+    private static boolean mayWarn(AtomicLong lastWarning) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        return (last == 0 || now - last > Duration.ofSeconds(WARNING_SECONDS).toNanos())
+                && lastWarning.compareAndSet(last, now);
     }
 
     /**
      * Events could not be published. Counted during an outage; otherwise (Redis failing while this process
-     * still holds its subscription) one line per {@value #PUBLISH_WARNING_SECONDS} s at most.
+     * still holds its subscription) one line per {@value #WARNING_SECONDS} s at most.
      */
     void failedPublish(int events, long roomId, Throwable cause) {
         failedPublishes.addAndGet(events);
         if (available) {
-            long now = System.nanoTime();
-            long last = lastPublishWarning.get();
-            if ((last == 0 || now - last > Duration.ofSeconds(PUBLISH_WARNING_SECONDS).toNanos())
-                    && lastPublishWarning.compareAndSet(last, now)) {
+            if (mayWarn(lastPublishWarning)) {
                 log.warn("Publishing {} event(s) of room {} to {} failed: {} ({} event(s) in all not broadcast since the"
                         + " last such line)", events, roomId, broker, String.valueOf(cause), failedPublishes.getAndSet(0));
             }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * process: a fixed wait that a busy node outlasts fills gaps that were not gaps, and every copy read back
  * that way is delivered twice as late as needed and without the nonce if the broker no longer has it.
  *
- * <p>It grows to four times the longest an overtaken message was seen to take, and to twice the time a
+ * <p>It starts above the minimum, because a fresh process knows nothing of its peers' lag. It grows to four
+ * times the longest an overtaken message was seen to take, and to twice the time a
  * message arrived after its gap had already been filled (the wait was too short); never above the maximum,
  * which bounds how long a room waits when a process really died between its commit and its publish. After
  * a quiet minute without growth it halves, down to the minimum, so one bad spike is not paid for forever.
@@ -30,15 +31,19 @@ final class GapWait {
     /** When the wait last grew or decayed; guarded by {@code this}. */
     private long changedAt;
 
-    GapWait(Duration min, Duration max) {
-        this(min, max, System::nanoTime);
+    /**
+     * @param initial the wait of a process that has seen nothing yet: a freshly started node has not seen how
+     *                late its peers' messages come, and is itself slow while its code is compiled
+     */
+    GapWait(Duration min, Duration initial, Duration max) {
+        this(min, initial, max, System::nanoTime);
     }
 
-    GapWait(Duration min, Duration max, LongSupplier nanoTime) {
+    GapWait(Duration min, Duration initial, Duration max, LongSupplier nanoTime) {
         this.minNanos = min.toNanos();
         this.maxNanos = Math.max(minNanos, max.toNanos());
         this.nanoTime = nanoTime;
-        this.currentNanos = minNanos;
+        this.currentNanos = Math.max(minNanos, Math.min(maxNanos, initial.toNanos()));
         this.changedAt = nanoTime.getAsLong();
     }
 

@@ -46,6 +46,7 @@ class LiveConfiguration {
      * another process failed between its commit and its publish.
      */
     private static final Duration GAP_WAIT_MIN = Duration.ofMillis(500);
+    private static final Duration GAP_WAIT_INITIAL = Duration.ofSeconds(2);
     private static final Duration GAP_WAIT_MAX = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(LiveConfiguration.class);
 
@@ -77,7 +78,7 @@ class LiveConfiguration {
     @Bean
     RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties) {
         RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(),
-                new GapWait(GAP_WAIT_MIN, GAP_WAIT_MAX));
+                new GapWait(GAP_WAIT_MIN, GAP_WAIT_INITIAL, GAP_WAIT_MAX));
         broker.start(registry);
         return registry;
     }

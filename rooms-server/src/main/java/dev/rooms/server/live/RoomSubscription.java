@@ -54,9 +54,8 @@ final class RoomSubscription implements HandshakeInterceptor {
             attributes.put(CONNECTION, connection);
             ((ServletServerHttpRequest) request).getServletRequest().setAttribute(CONNECTION, connection);
         } catch (BrokerUnavailableException e) {
-            // Counted, not logged: during an outage every attempt fails, and the outage itself is logged once.
-            outage.refusedConnection();
-            log.debug("Cannot subscribe to room {}: {}", identity.roomId(), e.getMessage());
+            // Counted, not logged one by one: during an outage every attempt fails, and the outage is logged once.
+            outage.refusedConnection(identity.roomId(), e.getMessage());
         }
         return true;
     }

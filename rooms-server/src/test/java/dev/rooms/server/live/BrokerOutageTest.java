@@ -16,7 +16,7 @@ class BrokerOutageTest {
     @Test
     void downThenUnavailableUntilUp() {
         outage.down("lost the connection");
-        outage.refusedConnection();
+        outage.refusedConnection(1, "Redis did not answer");
         boolean during = outage.available();
 
         outage.up();

@@ -11,7 +11,17 @@ class GapWaitTest {
 
     private static final long MS = 1_000_000;
     private final AtomicLong now = new AtomicLong();
-    private final GapWait wait = new GapWait(Duration.ofMillis(500), Duration.ofSeconds(5), now::get);
+    private final GapWait wait = new GapWait(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(5), now::get);
+
+    @Test
+    void freshProcessThenTheInitialWaitUntilAQuietMinuteHalvesIt() {
+        GapWait fresh = new GapWait(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5), now::get);
+        long first = fresh.nanos();
+        now.addAndGet(Duration.ofSeconds(61).toNanos());
+
+        assertThat(first).isEqualTo(2000 * MS);
+        assertThat(fresh.nanos()).isEqualTo(1000 * MS);
+    }
 
     @Test
     void quickOvertakesThenTheMinimum() {
