@@ -10,11 +10,11 @@ import org.slf4j.LoggerFactory;
  * How long a chat message from another process waits for an earlier one whose publish it overtook, before
  * that one is read from the database. It adapts to how late overtaken messages really arrive on this
  * process: a fixed wait that a busy node outlasts fills gaps that were not gaps, and every copy read back
- * that way is delivered twice as late as needed and without the nonce if the broker no longer has it.
+ * that way is late and has no nonce when its publisher had not even written the nonce to the broker yet.
  *
  * <p>It starts above the minimum, because a fresh process knows nothing of its peers' lag. It grows to four
- * times the longest an overtaken message was seen to take, and to twice the time a
- * message arrived after its gap had already been filled (the wait was too short); never above the maximum,
+ * times the longest an overtaken message was seen to take, and to twice the time a message arrived after
+ * its gap had already been filled (the wait was too short); never above the maximum,
  * which bounds how long a room waits when a process really died between its commit and its publish. After
  * a quiet minute without growth it halves, down to the minimum, so one bad spike is not paid for forever.
  */
