@@ -28,9 +28,10 @@ public final class Bench {
     private static int run(BenchOptions options) {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         RoomsApi api = new RoomsApi(options.url());
-        ProcStats stats = new ProcStats(options.serverPid(), options.clockTicks());
+        ProcStats stats = new ProcStats(options.serverPid(), options.alsoPids(), options.clockTicks());
         System.out.printf("bench run %s against %s%s, %d cores, loadavg %s%n", runId, options.url(),
-                options.serverPid() > 0 ? " (pid " + options.serverPid() + ")" : "",
+                options.serverPid() > 0 ? " (pid " + options.serverPid()
+                        + (options.alsoPids().isEmpty() ? "" : ", CPU summed with pids " + options.alsoPids()) + ")" : "",
                 Runtime.getRuntime().availableProcessors(), ProcStats.loadAverage());
         long failures = 0;
         try {

@@ -1,12 +1,14 @@
 package dev.rooms.bench;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** The command line of {@link Bench}; {@code --name value} or {@code --name=value}. */
-record BenchOptions(URI url, long serverPid, String scenario, int rooms, int clients, double rate,
+record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenario, int rooms, int clients, double rate,
                     int durationSeconds, int warmupSeconds, int idle, int idleHoldSeconds, int connectWindow,
                     int drainSeconds, boolean tokenInQuery, int clockTicks) {
 
@@ -24,10 +26,12 @@ record BenchOptions(URI url, long serverPid, String scenario, int rooms, int cli
               --drain S            seconds to wait for the last deliveries after sending stops (60)
               --token-in header|query   how the WebSocket handshake carries the token (header)
               --server-pid PID     the server's process, for its CPU time and resident memory (0 = unknown)
+              --also-pids P,P,...  more server-side processes whose CPU counts as the server's (the other nodes
+                                   of a cluster, nginx, Redis, PostgreSQL backends)
               --clock-ticks T      Linux USER_HZ, from getconf CLK_TCK (100)
             """;
 
-    private static final Set<String> NAMES = Set.of("url", "server-pid", "scenario", "rooms", "clients", "rate",
+    private static final Set<String> NAMES = Set.of("url", "server-pid", "also-pids", "scenario", "rooms", "clients", "rate",
             "duration", "warmup", "idle", "idle-hold", "connect-window", "drain", "token-in", "clock-ticks");
 
     static BenchOptions parse(String... args) {
@@ -60,6 +64,7 @@ record BenchOptions(URI url, long serverPid, String scenario, int rooms, int cli
         BenchOptions options = new BenchOptions(
                 URI.create(url.endsWith("/") ? url : url + "/"),
                 number(values, "server-pid", 0),
+                pids(values.getOrDefault("also-pids", "")),
                 values.getOrDefault("scenario", "all"),
                 (int) number(values, "rooms", 100),
                 (int) number(values, "clients", 10),
@@ -101,6 +106,14 @@ record BenchOptions(URI url, long serverPid, String scenario, int rooms, int cli
         }
         if ((long) rooms * clients > 60_000 || idle > 60_000 || durationSeconds + warmupSeconds > 3600) {
             throw new IllegalArgumentException("bounded on purpose: at most 60,000 connections and one hour");
+        }
+    }
+
+    private static List<Long> pids(String list) {
+        try {
+            return Arrays.stream(list.split(",")).map(String::strip).filter(pid -> !pid.isEmpty()).map(Long::parseLong).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--also-pids is a comma-separated list of process ids, not " + list);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -21,13 +22,16 @@ final class ProcStats {
     }
 
     private final long serverPid;
+    /** Further server-side processes (a cluster's other nodes, nginx, Redis, database backends): CPU only. */
+    private final List<Long> alsoPids;
     private final long nanosPerTick;
     private final com.sun.management.OperatingSystemMXBean jvm =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** {@code serverPid} 0 means the server's process is not known (a remote or unnamed one). */
-    ProcStats(long serverPid, int clockTicksPerSecond) {
+    ProcStats(long serverPid, List<Long> alsoPids, int clockTicksPerSecond) {
         this.serverPid = serverPid;
+        this.alsoPids = List.copyOf(alsoPids);
         this.nanosPerTick = 1_000_000_000L / clockTicksPerSecond;
     }
 
@@ -104,18 +108,28 @@ final class ProcStats {
         }
     }
 
-    /** User and system CPU time of the server so far. */
+    /** User and system CPU time of the server so far, with the other server-side processes'. */
     private long[] serverCpuNanos() {
         if (!knowsServer()) {
             return new long[2];
         }
+        long[] sum = processCpuNanos(serverPid);
+        for (long pid : alsoPids) {
+            long[] more = processCpuNanos(pid);
+            sum[0] += more[0];
+            sum[1] += more[1];
+        }
+        return sum;
+    }
+
+    private long[] processCpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(serverPid), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // Fields after the command name, which may itself contain spaces and parentheses.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return new long[] {Long.parseLong(fields[11]) * nanosPerTick, Long.parseLong(fields[12]) * nanosPerTick};
         } catch (IOException | RuntimeException e) {
-            System.err.println("bench: cannot read /proc/" + serverPid + "/stat: " + e);
+            System.err.println("bench: cannot read /proc/" + pid + "/stat: " + e);
             return new long[2];
         }
     }

@@ -10,7 +10,6 @@ import java.util.function.LongPredicate;
 
 import javax.crypto.SecretKey;
 
-import dev.rooms.server.system.RoomsProperties;
 import dev.rooms.server.user.UserService;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -19,6 +18,7 @@ import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.UnsupportedJwtException;
+import io.jsonwebtoken.security.SignatureException;
 import io.jsonwebtoken.security.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,6 +42,8 @@ public class TokenService {
 
     private final SecretKey key;
     private final JwtParser parser;
+    /** Verifies tokens signed before a rotation, while {@code rooms.jwt-previous-secret} is set; else null. */
+    private final JwtParser previousParser;
     private final Duration accessLifetime;
     private final Duration refreshLifetime;
     private final LongPredicate userExists;
@@ -49,31 +51,35 @@ public class TokenService {
     private final Clock clock;
 
     @Autowired
-    TokenService(TokenProperties properties, RoomsProperties rooms, UserService users,
-                 RevokedTokenRepository revoked, Clock clock) {
-        this(properties.jwtSecret() == null || properties.jwtSecret().isBlank()
-                        ? JwtSecretFile.loadOrCreate(rooms.dataDir())
-                        : properties.jwtSecret(),
-                properties.accessTokenLifetime(), properties.refreshTokenLifetime(), users::exists, revoked, clock);
+    TokenService(TokenProperties properties, SigningKeys keys, UserService users, RevokedTokenRepository revoked,
+                 Clock clock) {
+        this(keys, properties.accessTokenLifetime(), properties.refreshTokenLifetime(), users::exists, revoked, clock);
     }
 
     TokenService(String secret, Duration accessLifetime, Duration refreshLifetime, LongPredicate userExists,
                  RevokedTokenRepository revoked, Clock clock) {
-        byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
-        if (secretBytes.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("rooms.jwt-secret (ROOMS_JWT_SECRET) must be at least "
-                    + MIN_SECRET_BYTES + " bytes for HMAC-SHA256; leave it unset to have one generated");
-        }
-        this.key = Keys.hmacShaKeyFor(secretBytes);
-        this.parser = Jwts.parser()
-                .verifyWith(key)
-                .clock(() -> Date.from(clock.instant()))
-                .build();
+        this(new SigningKeys(secret, null), accessLifetime, refreshLifetime, userExists, revoked, clock);
+    }
+
+    TokenService(SigningKeys keys, Duration accessLifetime, Duration refreshLifetime, LongPredicate userExists,
+                 RevokedTokenRepository revoked, Clock clock) {
+        this.key = Keys.hmacShaKeyFor(keys.secret().getBytes(StandardCharsets.UTF_8));
+        this.parser = parser(key, clock);
+        this.previousParser = keys.previousSecret() == null
+                ? null
+                : parser(Keys.hmacShaKeyFor(keys.previousSecret().getBytes(StandardCharsets.UTF_8)), clock);
         this.accessLifetime = accessLifetime;
         this.refreshLifetime = refreshLifetime;
         this.userExists = userExists;
         this.revoked = revoked;
         this.clock = clock;
+    }
+
+    private static JwtParser parser(SecretKey key, Clock clock) {
+        return Jwts.parser()
+                .verifyWith(key)
+                .clock(() -> Date.from(clock.instant()))
+                .build();
     }
 
     /**
@@ -166,7 +172,15 @@ public class TokenService {
 
     /** Only the algorithm this server issues is accepted, never one a token's header chooses for itself. */
     private Claims parseSigned(String token) {
-        Jws<Claims> jws = parser.parseSignedClaims(token);
+        Jws<Claims> jws;
+        try {
+            jws = parser.parseSignedClaims(token);
+        } catch (SignatureException e) {
+            if (previousParser == null) {
+                throw e;
+            }
+            jws = previousParser.parseSignedClaims(token);
+        }
         if (!Jwts.SIG.HS256.getId().equals(jws.getHeader().getAlgorithm())) {
             throw new UnsupportedJwtException("Unexpected algorithm " + jws.getHeader().getAlgorithm());
         }

@@ -111,7 +111,8 @@ final class ChatStore {
         List<StoredChat> stored = new ArrayList<>(posted.size());
         for (int i = 0; i < posted.size(); i++) {
             PostedMessage message = posted.get(i);
-            stored.add(new StoredChat(message.message().id(), message.previousId(), frame(message, posts.get(i).nonce()),
+            String nonce = posts.get(i).nonce();
+            stored.add(new StoredChat(message.message().id(), message.previousId(), frame(message, nonce), nonce,
                     posts.get(i), message.message()));
         }
         return stored;

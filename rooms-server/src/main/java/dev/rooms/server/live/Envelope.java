@@ -12,9 +12,11 @@ package dev.rooms.server.live;
  * @param messageId  the chat message's id ({@link Kind#CHAT} only)
  * @param previousId the id of the room's message before this one, or 0 when unknown ({@link Kind#CHAT} only)
  * @param frame      the JSON text to send to clients
+ * @param nonce      the sender's nonce, which the frame carries too ({@link Kind#CHAT} only, else {@code null}):
+ *                   kept by the broker for a while so a message read back from the database gets it again
  */
 record Envelope(Kind kind, long roomId, long userId, String origin, Long target, long messageId, long previousId,
-                String frame) {
+                String frame, String nonce) {
 
     /**
      * What happened. {@code PRESENCE}, {@code TYPING} and {@code MESSAGE_CHANGED} go only to connections that opted
@@ -23,11 +25,15 @@ record Envelope(Kind kind, long roomId, long userId, String origin, Long target,
     enum Kind { CHAT, SIGNAL, ROOM_DELETED, USER_DELETED, PRESENCE, TYPING, MESSAGE_CHANGED }
 
     static Envelope chat(long roomId, long messageId, long previousId, String frame) {
-        return new Envelope(Kind.CHAT, roomId, 0, null, null, messageId, previousId, frame);
+        return chat(roomId, messageId, previousId, frame, null);
+    }
+
+    static Envelope chat(long roomId, long messageId, long previousId, String frame, String nonce) {
+        return new Envelope(Kind.CHAT, roomId, 0, null, null, messageId, previousId, frame, nonce);
     }
 
     static Envelope signal(long roomId, String origin, Long target, String frame) {
-        return new Envelope(Kind.SIGNAL, roomId, 0, origin, target, 0, 0, frame);
+        return new Envelope(Kind.SIGNAL, roomId, 0, origin, target, 0, 0, frame, null);
     }
 
     static Envelope presence(long roomId, String frame) {
@@ -43,10 +49,10 @@ record Envelope(Kind kind, long roomId, long userId, String origin, Long target,
     }
 
     static Envelope roomDeleted(long roomId) {
-        return new Envelope(Kind.ROOM_DELETED, roomId, 0, null, null, 0, 0, null);
+        return new Envelope(Kind.ROOM_DELETED, roomId, 0, null, null, 0, 0, null, null);
     }
 
     static Envelope userDeleted(long userId) {
-        return new Envelope(Kind.USER_DELETED, 0, userId, null, null, 0, 0, null);
+        return new Envelope(Kind.USER_DELETED, 0, userId, null, null, 0, 0, null, null);
     }
 }

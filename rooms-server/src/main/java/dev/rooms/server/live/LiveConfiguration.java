@@ -8,6 +8,7 @@ import dev.rooms.server.message.ChatQueue;
 import dev.rooms.server.message.MessageService;
 import dev.rooms.server.room.RoomService;
 import dev.rooms.server.user.UserService;
+import io.lettuce.core.RedisURI;
 import org.apache.coyote.AbstractProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,16 +43,30 @@ class LiveConfiguration {
     private static final int SOCKET_BUFFER_BYTES = 1024;
     /**
      * How long a chat message from another process waits for an earlier one whose publish it overtook before
-     * that one is read from the database (losing its nonce). Overtaking publishes are milliseconds apart; the
-     * wait only runs out when the other process failed between its commit and its publish.
+     * that one is read from the database: at least the minimum, growing with how late overtaken messages
+     * really arrive on a busy node ({@link GapWait}), at most the maximum, which is how long a room waits when
+     * another process failed between its commit and its publish.
      */
-    private static final Duration GAP_WAIT = Duration.ofMillis(500);
+    private static final Duration GAP_WAIT_MIN = Duration.ofMillis(500);
+    private static final Duration GAP_WAIT_INITIAL = Duration.ofSeconds(2);
+    private static final Duration GAP_WAIT_MAX = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(LiveConfiguration.class);
 
-    @Bean(destroyMethod = "stop")
-    Broker broker(BrokerProperties properties) {
+    /** Also the {@link BrokerState} a readiness check can ask. */
+    @Bean
+    BrokerOutage brokerOutage(BrokerProperties properties) {
         if (properties.redisEnabled()) {
-            return new RedisBroker(properties);
+            RedisURI uri = RedisURI.create(properties.url());
+            // Host and port only: the URL may carry a password.
+            return new BrokerOutage("Redis at " + uri.getHost() + ":" + uri.getPort());
+        }
+        return new BrokerOutage("The in-process broker");
+    }
+
+    @Bean(destroyMethod = "stop")
+    Broker broker(BrokerProperties properties, BrokerOutage outage) {
+        if (properties.redisEnabled()) {
+            return new RedisBroker(properties, outage);
         }
         log.info("Using the in-process broker (set ROOMS_REDIS_URL to fan out through Redis)");
         return new LocalBroker();
@@ -81,7 +96,8 @@ class LiveConfiguration {
 
     @Bean
     RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties) {
-        RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(), GAP_WAIT);
+        RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(),
+                new GapWait(GAP_WAIT_MIN, GAP_WAIT_INITIAL, GAP_WAIT_MAX));
         broker.start(registry);
         return registry;
     }
@@ -92,11 +108,11 @@ class LiveConfiguration {
     }
 
     @Bean
-    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry) {
+    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, BrokerOutage outage) {
         // More workers than cores: a worker mostly waits for the commit it shares with the others (ChatStore's
         // group commit), and the more rooms are in flight at once, the fewer commits carry them.
         int threads = 4 * Math.max(2, Runtime.getRuntime().availableProcessors());
-        return new RoomSequencer(store, broker, registry, threads, Duration.ofSeconds(10));
+        return new RoomSequencer(store, broker, registry, outage, threads, Duration.ofSeconds(10));
     }
 
     @Bean
@@ -120,7 +136,7 @@ class LiveConfiguration {
     @Bean
     WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
                                      RoomSessionRegistry sessions, RoomPresence presence, JsonMapper json,
-                                     LiveProperties properties) {
+                                     LiveProperties properties, BrokerOutage outage) {
         return new WebSocketConfigurer() {
             @Override
             public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
@@ -128,7 +144,7 @@ class LiveConfiguration {
                 registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
                         .addInterceptors(new OriginCheck(properties.allowedOrigins(), json),
                                 new HandshakeAuthentication(tokens, rooms, json),
-                                new RoomSubscription(sessions, presence, properties, handler.closer()))
+                                new RoomSubscription(sessions, presence, properties, handler.closer(), outage))
                         .setAllowedOriginPatterns("*");
             }
         };

@@ -62,6 +62,8 @@ final class LiveConnection {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private volatile CloseStatus closeStatus = SLOW_CONSUMER;
+    /** Set by {@link #closeAfterFlush}: close once the queue is empty, queue nothing more. */
+    private volatile boolean closeWhenFlushed;
 
     private volatile long lastInboundNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
@@ -180,7 +182,7 @@ final class LiveConnection {
 
     /** Queues a text frame; closes the connection with 4008 when its queue would overflow. Never blocks. */
     void send(String frame) {
-        if (closing.get()) {
+        if (closing.get() || closeWhenFlushed) {
             return;
         }
         if (queuedChars.addAndGet(frame.length()) > sendBufferLimit) {
@@ -214,6 +216,25 @@ final class LiveConnection {
         closeStatus = status;
         outgoing.clear();
         startWriting();
+    }
+
+    /**
+     * Closes the connection with {@code status} once every frame queued so far has been written (a graceful
+     * stop: senders get the echoes of what was stored). Frames sent after this are dropped. A peer that does
+     * not read is still bounded by the send timeout.
+     */
+    void closeAfterFlush(CloseStatus status) {
+        if (closing.get()) {
+            return;
+        }
+        closeStatus = status;
+        closeWhenFlushed = true;
+        startWriting();
+    }
+
+    /** Whether the close frame has been handed to the container (or the connection failed). */
+    boolean isCloseStarted() {
+        return closeStarted.get();
     }
 
     private void startClose() {
@@ -256,9 +277,15 @@ final class LiveConnection {
             }
             String frame = outgoing.poll();
             if (frame == null) {
+                if (closeWhenFlushed) {
+                    closing.set(true);
+                    startClose(); // keeps the writer flag: nothing is written after the close
+                    return;
+                }
                 writing.set(false);
-                // A frame queued after poll() but before the flag dropped would otherwise wait for the next send.
-                if (outgoing.isEmpty() || !writing.compareAndSet(false, true)) {
+                // A frame queued (or a flush-and-close asked for) after poll() but before the flag dropped would
+                // otherwise wait for the next send.
+                if ((outgoing.isEmpty() && !closeWhenFlushed) || !writing.compareAndSet(false, true)) {
                     return;
                 }
                 continue;

@@ -1,14 +1,24 @@
 package dev.rooms.server.live;
 
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.socket.CloseStatus;
 
 /**
- * Starts the watchdog with the application and, on shutdown, closes every socket with 1001 before the web
- * server stops (this lifecycle stops first), then stops the workers. Restartable: a stopped context may be
+ * Starts the watchdog with the application and, on shutdown, finishes the queued chat (bounded), waits
+ * (bounded) until the echoes of what this process stored have been delivered, then closes every socket with
+ * 1001 once it has written what was queued for it (bounded), before the web server stops (this lifecycle stops first), then stops the workers. Restartable: a stopped context may be
  * started again (Spring's test context cache does so with the contexts it pauses), which starts new workers.
  */
 final class LiveLifecycle implements SmartLifecycle {
+
+    private static final Duration ECHO_WAIT = Duration.ofSeconds(5);
+    private static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(LiveLifecycle.class);
 
     private final RoomSessionRegistry registry;
     private final ConnectionWatchdog watchdog;
@@ -37,9 +47,34 @@ final class LiveLifecycle implements SmartLifecycle {
         running = false;
         watchdog.stop();
         chat.stop();
-        registry.closeAll(CloseStatus.GOING_AWAY);
+        // What was stored has been published; its echoes come back through the broker. Senders must get them
+        // before the 1001, or they cannot know their messages were stored.
+        int rooms = registry.awaitEchoes(ECHO_WAIT);
+        if (rooms > 0) {
+            log.warn("Closing with 1001 before every echo came back from the broker ({} room(s) still waiting after {} s)",
+                    rooms, ECHO_WAIT.toSeconds());
+        }
+        List<LiveConnection> open = registry.connections();
+        open.forEach(connection -> connection.closeAfterFlush(CloseStatus.GOING_AWAY));
+        awaitCloses(open);
+        registry.closeAll(CloseStatus.GOING_AWAY); // whatever did not flush in time: drop its queue and close
         registry.stop();
         handler.stop();
+    }
+
+    /** Waits, at most {@link #FLUSH_WAIT}, until each connection has written its queue and started its close. */
+    private static void awaitCloses(List<LiveConnection> connections) {
+        long deadline = System.nanoTime() + FLUSH_WAIT.toNanos();
+        for (LiveConnection connection : connections) {
+            while (!connection.isCloseStarted() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10); // a shutdown-time poll, bounded; writes complete on Tomcat's threads
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     @Override

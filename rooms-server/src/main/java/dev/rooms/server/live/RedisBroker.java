@@ -2,6 +2,9 @@ package dev.rooms.server.live;
 
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -10,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -44,6 +49,7 @@ final class RedisBroker implements Broker {
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
     private final BrokerProperties properties;
+    private final BrokerOutage outage;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ClientResources resources;
     private final RedisClient client;
@@ -51,6 +57,7 @@ final class RedisBroker implements Broker {
     private volatile StatefulRedisConnection<String, String> publisher;
     private volatile boolean subscriberUp;
     private volatile BrokerListener listener;
+    private final RecentNonces ownNonces = new RecentNonces(Duration.ofSeconds(NONCE_SECONDS));
     /** Retries a first connection that failed (Lettuce only reconnects connections it once had). */
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "rooms-redis-connect");
@@ -58,8 +65,9 @@ final class RedisBroker implements Broker {
         return thread;
     });
 
-    RedisBroker(BrokerProperties properties) {
+    RedisBroker(BrokerProperties properties, BrokerOutage outage) {
         this.properties = properties;
+        this.outage = outage;
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
@@ -80,8 +88,8 @@ final class RedisBroker implements Broker {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 if (connection == subscriber) {
-                    log.info("Redis broker connected to {}", address);
                     subscriberUp = true;
+                    outage.up();
                 }
             }
 
@@ -89,14 +97,13 @@ final class RedisBroker implements Broker {
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
                 if (connection == subscriber && subscriberUp) {
                     subscriberUp = false;
-                    log.warn("Redis broker lost its subscription connection; closing live connections with 1011");
+                    outage.down("lost the connection");
                     listener.onBrokerDown();
                 }
             }
         });
         if (!connect()) {
-            log.warn("Redis at {} is unreachable; starting anyway: live connections are closed with 1011 until it"
-                    + " is reachable, retrying every {}", properties.url(), RETRY_INTERVAL);
+            outage.down("unreachable at start-up; starting anyway, retrying every " + RETRY_INTERVAL.toSeconds() + " s");
             retries.scheduleWithFixedDelay(this::retryConnect, RETRY_INTERVAL.toMillis(), RETRY_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
@@ -120,14 +127,17 @@ final class RedisBroker implements Broker {
             await(sub.async().subscribe(controlChannel()).toCompletableFuture(), "subscribe to " + controlChannel());
             publisher = client.connect();
         } catch (RedisException | BrokerUnavailableException e) {
-            log.debug("Connecting to Redis at {} failed: {}", properties.url(), e.toString());
+            log.debug("Connecting to Redis failed: {}", e.toString());
             if (sub != null) {
                 sub.closeAsync();
             }
             return false;
         }
         subscriberUp = true;
-        log.info("Redis broker started on {} with channel prefix '{}'", properties.url(), properties.channelPrefix());
+        if (outage.available()) {
+            log.info("Redis broker started with channel prefix '{}'", properties.channelPrefix());
+        }
+        outage.up();
         return true;
     }
 
@@ -177,10 +187,41 @@ final class RedisBroker implements Broker {
         }
         String channel = envelope.kind() == Envelope.Kind.USER_DELETED ? controlChannel() : roomChannel(envelope.roomId());
         String payload = json.writeValueAsString(envelope);
+        if (envelope.nonce() != null) {
+            // Before the publish, on the same connection: a node that has to read the message back from the
+            // database finds the nonce as soon as the message itself could have reached it.
+            ownNonces.remember(envelope.roomId(), envelope.messageId(), envelope.nonce());
+            publisher.async().set(nonceKey(envelope.roomId(), envelope.messageId()), envelope.nonce(),
+                    SetArgs.Builder.ex(NONCE_SECONDS));
+        }
         return publisher.async().publish(channel, payload).toCompletableFuture()
                 .<Void>thenApply(receivers -> null)
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
                         new BrokerUnavailableException("Publishing to Redis failed", failure)));
+    }
+
+    @Override
+    public Map<Long, String> recentNonces(long roomId, List<Long> messageIds) {
+        Map<Long, String> found = new HashMap<>(ownNonces.of(roomId, messageIds));
+        List<Long> elsewhere = messageIds.stream().filter(id -> !found.containsKey(id)).toList();
+        if (elsewhere.isEmpty() || !subscriberUp) {
+            return found;
+        }
+        try {
+            List<KeyValue<String, String>> values = publisher.async()
+                    .mget(elsewhere.stream().map(id -> nonceKey(roomId, id)).toArray(String[]::new))
+                    .get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i).hasValue()) {
+                    found.put(elsewhere.get(i), values.get(i).getValue());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RedisException e) {
+            log.debug("Reading the nonces of {} message(s) of room {} failed: {}", elsewhere.size(), roomId, e.toString());
+        }
+        return found;
     }
 
     @Override
@@ -210,6 +251,10 @@ final class RedisBroker implements Broker {
 
     private String roomChannel(long roomId) {
         return properties.channelPrefix() + ":room:" + roomId;
+    }
+
+    private String nonceKey(long roomId, long messageId) {
+        return properties.channelPrefix() + ":nonce:" + roomId + ":" + messageId;
     }
 
     private String controlChannel() {

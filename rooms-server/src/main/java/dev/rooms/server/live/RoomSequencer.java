@@ -46,10 +46,13 @@ final class RoomSequencer {
     private final ChatStore store;
     private final Broker broker;
     private final RoomSessionRegistry registry;
+    private final BrokerOutage outage;
     private final Duration maxWait;
 
-    RoomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, int threads, Duration maxWait) {
+    RoomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, BrokerOutage outage, int threads,
+                  Duration maxWait) {
         this.store = store;
+        this.outage = outage;
         this.broker = broker;
         this.registry = registry;
         this.maxWait = maxWait;
@@ -174,7 +177,7 @@ final class RoomSequencer {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // Persisted but not fanned out: close the room's sockets so clients reconnect and catch up from history.
-            log.warn("Publishing {} events of room {} failed: {}", published.size(), roomId, String.valueOf(e.getCause()));
+            outage.failedPublish(published.size(), roomId, e.getCause());
             registry.closeRoom(roomId, RoomSessionRegistry.BROKER_FAILED);
         }
     }
@@ -185,7 +188,9 @@ final class RoomSequencer {
         }
         try {
             for (StoredChat chat : store.store(roomId, chats)) {
-                published.add(broker.publish(Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame())));
+                registry.publishing(roomId, chat.id());
+                published.add(broker.publish(
+                        Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame(), chat.nonce())));
                 chat.post().stored(chat.message());
             }
         } finally {

@@ -26,10 +26,11 @@ import org.springframework.web.socket.CloseStatus;
  * <p>Chat ordering across processes: a chat event carries the id of the room's previous message. An event
  * whose predecessor this process has not delivered yet (another process's publish of an earlier message is
  * still on its way) waits, and is delivered as soon as the predecessor arrives, so every copy keeps its
- * sender's {@code nonce}. Only if the missing message does not arrive within {@code gapWait} (its publisher
- * failed after committing it) is it read from the database and delivered without the nonce the database
- * does not keep. Signals arriving while chat waits wait behind it, so a sender's order holds. Every
- * connection therefore sees the room's messages exactly once, in id order, which is the history's order.
+ * sender's {@code nonce}. Only if the missing message does not arrive within the {@link GapWait} (which
+ * adapts to how late overtaken messages arrive here; it runs out when the publisher failed after committing)
+ * is it read from the database, with the nonce the broker still keeps for it. Signals arriving while chat
+ * waits wait behind it, so a sender's order holds. Every connection therefore sees the room's messages
+ * exactly once, in id order, which is the history's order.
  */
 final class RoomSessionRegistry implements Broker.BrokerListener {
 
@@ -43,7 +44,7 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     private final Broker broker;
     private final ChatHistory history;
     private final boolean ordersAcrossProcesses;
-    private final Duration gapWait;
+    private final GapWait gapWait;
     /** Runs the database reads that fill gaps; only when ordering across processes. */
     private volatile ScheduledExecutorService gapTimers;
 
@@ -53,7 +54,7 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
      * @param gapWait               how long a message waits for an earlier one still on its way before that
      *                              one is read from the database
      */
-    RoomSessionRegistry(Broker broker, ChatHistory history, boolean ordersAcrossProcesses, Duration gapWait) {
+    RoomSessionRegistry(Broker broker, ChatHistory history, boolean ordersAcrossProcesses, GapWait gapWait) {
         this.broker = broker;
         this.history = history;
         this.ordersAcrossProcesses = ordersAcrossProcesses;
@@ -167,18 +168,66 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         }
         synchronized (room.order) {
             if (envelope.messageId() <= room.lastChatId || room.early.containsKey(envelope.messageId())) {
-                return; // a copy already delivered from the database, or a duplicate
+                // A duplicate, or a copy already delivered from the database: then that fill came too early.
+                if (envelope.messageId() > room.filledAfter && envelope.messageId() < room.filledBefore
+                        && !room.lateFillReported) {
+                    room.lateFillReported = true;
+                    gapWait.arrivedAfterFill(System.nanoTime() - room.filledGapOpenedAt);
+                }
+                return;
             }
             room.early.put(envelope.messageId(), new Waiting(envelope));
-            deliverInOrder(room);
+            deliverInOrder(room, false);
         }
+    }
+
+    /**
+     * Notes that this process is publishing one of its own chat messages, whose echo its local senders wait
+     * for ({@link #awaitEchoes}). Only needed when messages come back through another process's broker.
+     */
+    void publishing(long roomId, long messageId) {
+        Room room = ordersAcrossProcesses ? rooms.get(roomId) : null;
+        if (room != null) {
+            synchronized (room.order) {
+                room.lastPublishedId = Math.max(room.lastPublishedId, messageId);
+            }
+        }
+    }
+
+    /**
+     * Waits (at most {@code timeout} in all) until every chat message this process published has come back
+     * from the broker and been delivered to its local connections, so a stopping process sends the echoes of
+     * what it stored before it closes the sockets.
+     *
+     * @return how many rooms still wait for some when the time ran out
+     */
+    int awaitEchoes(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int waiting = 0;
+        for (Room room : rooms.values()) {
+            synchronized (room.order) {
+                long left;
+                while (room.lastChatId < room.lastPublishedId && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        room.order.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return waiting + 1;
+                    }
+                }
+                if (room.lastChatId < room.lastPublishedId) {
+                    waiting++;
+                }
+            }
+        }
+        return waiting;
     }
 
     /**
      * Delivers the waiting messages whose predecessor has been delivered, in id order; if some still wait
      * for a missing one, (re)starts the wait for it. Called holding the room's ordering lock.
      */
-    private void deliverInOrder(Room room) {
+    private void deliverInOrder(Room room, boolean fromDatabase) {
         boolean progressed = false;
         Map.Entry<Long, Waiting> next;
         while ((next = room.early.firstEntry()) != null && next.getValue().chat().previousId() <= room.lastChatId) {
@@ -188,12 +237,20 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
             next.getValue().signals().forEach(event -> sendEvent(room, event));
             progressed = true;
         }
+        if (progressed) {
+            if (room.gapOpenedAt != 0 && !fromDatabase) {
+                gapWait.overtakenArrivedAfter(System.nanoTime() - room.gapOpenedAt);
+            }
+            room.gapOpenedAt = 0;
+            room.order.notifyAll(); // awaitEchoes
+        }
         if (room.early.isEmpty()) {
             cancelGapWait(room);
         } else if (progressed || room.gapTimer == null) {
             cancelGapWait(room);
             long generation = room.gapGeneration;
-            room.gapTimer = gapTimers.schedule(() -> fillGap(room, generation), gapWait.toNanos(), TimeUnit.NANOSECONDS);
+            room.gapOpenedAt = System.nanoTime();
+            room.gapTimer = gapTimers.schedule(() -> fillGap(room, generation), gapWait.nanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -209,17 +266,19 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     private void fillGap(Room room, long generation) {
         long after;
         long before;
+        long openedAt;
         synchronized (room.order) {
             if (generation != room.gapGeneration || room.early.isEmpty()) {
                 return;
             }
             room.gapTimer = null;
+            openedAt = room.gapOpenedAt;
             after = room.lastChatId;
             before = room.early.firstKey();
         }
         List<StoredChat> missed;
         try {
-            missed = history.messagesBetween(room.id, after, before);
+            missed = history.messagesBetween(room.id, after, before, broker::recentNonces);
         } catch (RuntimeException e) {
             log.warn("Room {}: reading messages {}..{} to fill a gap failed: {}", room.id, after, before, e.toString());
             missed = List.of();
@@ -227,20 +286,24 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         synchronized (room.order) {
             log.debug("Room {}: {} message(s) before {} did not arrive in time; delivering them from the database",
                     room.id, missed.size(), before);
+            room.filledAfter = after;
+            room.filledBefore = before;
+            room.filledGapOpenedAt = openedAt;
+            room.lateFillReported = false;
             for (StoredChat message : missed) {
                 if (message.id() > room.lastChatId) {
-                    room.early.putIfAbsent(message.id(),
-                            new Waiting(Envelope.chat(room.id, message.id(), message.previousId(), message.frame())));
+                    room.early.putIfAbsent(message.id(), new Waiting(
+                            Envelope.chat(room.id, message.id(), message.previousId(), message.frame(), message.nonce())));
                 }
             }
-            deliverInOrder(room);
+            deliverInOrder(room, true);
             Map.Entry<Long, Waiting> stuck = room.early.firstEntry();
             if (stuck != null && stuck.getKey() == before && stuck.getValue().chat().previousId() > room.lastChatId) {
                 // Not even in the database (or it could not be read): never hold the room up for good.
                 long missing = stuck.getValue().chat().previousId();
                 log.warn("Room {}: message {} is missing; going on without it", room.id, missing);
                 room.lastChatId = missing;
-                deliverInOrder(room);
+                deliverInOrder(room, true);
             }
         }
     }
@@ -351,6 +414,16 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         ScheduledFuture<?> gapTimer;
         /** Changes whenever a wait ends or is replaced; guarded by {@link #order}. */
         long gapGeneration;
+        /** When the running wait began ({@code System.nanoTime()}), 0 when none; guarded by {@link #order}. */
+        long gapOpenedAt;
+        /** The last fill from the database: it delivered ids strictly between these; guarded by {@link #order}. */
+        long filledAfter;
+        long filledBefore;
+        /** When the last fill's wait began, and whether a late copy of it was reported; guarded by {@link #order}. */
+        long filledGapOpenedAt;
+        boolean lateFillReported;
+        /** The newest chat message this process published in the room; guarded by {@link #order}. */
+        long lastPublishedId;
 
         Room(long id) {
             this.id = id;

@@ -34,10 +34,13 @@ final class RoomSubscription implements HandshakeInterceptor {
     private final RoomPresence presence;
     private final LiveProperties properties;
     private final Executor closer;
+    private final BrokerOutage outage;
 
-    RoomSubscription(RoomSessionRegistry registry, RoomPresence presence, LiveProperties properties, Executor closer) {
+    RoomSubscription(RoomSessionRegistry registry, RoomPresence presence, LiveProperties properties, Executor closer,
+                     BrokerOutage outage) {
         this.registry = registry;
         this.presence = presence;
+        this.outage = outage;
         this.properties = properties;
         this.closer = closer;
     }
@@ -55,7 +58,8 @@ final class RoomSubscription implements HandshakeInterceptor {
             attributes.put(CONNECTION, connection);
             ((ServletServerHttpRequest) request).getServletRequest().setAttribute(CONNECTION, connection);
         } catch (BrokerUnavailableException e) {
-            log.warn("Cannot subscribe to room {}: {}", identity.roomId(), e.getMessage());
+            // Counted, not logged one by one: during an outage every attempt fails, and the outage is logged once.
+            outage.refusedConnection(identity.roomId(), e.getMessage());
         }
         return true;
     }

@@ -2,6 +2,8 @@ package dev.rooms.server.system;
 
 import java.time.Clock;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +14,11 @@ class SystemConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Flyway migrates on start-up, after refusing a schema newer than this release. */
+    @Bean
+    FlywayMigrationStrategy schemaVersionCheck() {
+        return new SchemaVersionCheck();
     }
 }

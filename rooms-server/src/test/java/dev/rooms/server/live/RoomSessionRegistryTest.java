@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.websocket.RemoteEndpoint;
@@ -34,12 +37,13 @@ class RoomSessionRegistryTest {
         }
 
         @Override
-        public List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId) {
+        public List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId, Nonces nonces) {
             historyReads.add(new long[] {afterId, beforeId});
             List<StoredChat> chain = new ArrayList<>();
             long previous = afterId;
             for (long id = Math.max(afterId + 1, 5); id < Math.min(beforeId, 7); id++) {
-                chain.add(new StoredChat(id, previous, "db" + id));
+                String nonce = nonces.of(roomId, List.of(id)).get(id);
+                chain.add(new StoredChat(id, previous, nonce == null ? "db" + id : "db" + id + "+" + nonce, nonce));
                 previous = id;
             }
             return chain;
@@ -67,7 +71,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenAnEarlierMessageIsOvertakenThenTheLaterWaitsForItAndEveryCopyKeepsItsNonce() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMinutes(1));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -83,7 +87,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheOvertakenMessagesNeverArriveThenTheyAreReadFromHistoryAfterTheWaitAndLateCopiesSkipped() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -99,7 +103,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheMissingMessageIsNotEvenInTheDatabaseThenTheRoomGoesOnWithoutIt() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 12, 11, "m12"));
@@ -111,8 +115,88 @@ class RoomSessionRegistryTest {
     }
 
     @Test
+    void chatReadFromTheDatabaseThenCarriesTheNonceTheBrokerStillKeeps() {
+        Broker keepsNonces = new Broker() {
+            private final LocalBroker local = new LocalBroker();
+
+            @Override
+            public void start(BrokerListener listener) {
+                local.start(listener);
+            }
+
+            @Override
+            public void subscribe(long roomId) {
+            }
+
+            @Override
+            public void unsubscribe(long roomId) {
+            }
+
+            @Override
+            public CompletableFuture<Void> publish(Envelope envelope) {
+                return local.publish(envelope);
+            }
+
+            @Override
+            public Map<Long, String> recentNonces(long roomId, List<Long> messageIds) {
+                return messageIds.contains(5L) ? Map.of(5L, "n5") : Map.of();
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
+        registry = new RoomSessionRegistry(keepsNonces, history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)));
+        registry.join(recordingConnection("a", 1));
+
+        registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
+        registry.onEnvelope(Envelope.chat(1, 7, 6, "m7"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 4);
+        assertThat(received).containsExactly("a:m4", "a:db5+n5", "a:db6", "a:m7");
+    }
+
+    @Test
+    void chatWhenAMessageArrivesAfterItsGapWasFilledThenTheWaitGrows() {
+        GapWait wait = new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(5));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, wait);
+        registry.join(recordingConnection("a", 1));
+        registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
+        registry.onEnvelope(Envelope.chat(1, 7, 6, "m7"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 4);
+
+        registry.onEnvelope(Envelope.chat(1, 6, 5, "m6 late"));
+
+        // It came at least the 20 ms wait after m7; the next wait is at least twice that.
+        assertThat(wait.nanos()).isGreaterThanOrEqualTo(Duration.ofMillis(40).toNanos());
+        assertThat(received).containsExactly("a:m4", "a:db5", "a:db6", "a:m7");
+    }
+
+    @Test
+    void stoppingWhenOwnMessagesAreStillOnTheirWayThenWaitsForTheirEchoes() throws Exception {
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        registry.join(recordingConnection("a", 1));
+        registry.publishing(1, 4);
+
+        CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> registry.awaitEchoes(Duration.ofSeconds(30)));
+        registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(received).containsExactly("a:m4");
+    }
+
+    @Test
+    void stoppingWhenAnEchoNeverComesThenGivesUpAfterTheTimeout() {
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        registry.join(recordingConnection("a", 1));
+        registry.publishing(1, 4);
+
+        assertThat(registry.awaitEchoes(Duration.ofMillis(50))).isEqualTo(1);
+    }
+
+    @Test
     void signalThenEveryOtherConnectionOrOnlyTheTargetsReceive() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, false, Duration.ofMinutes(1));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, false, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)));
         for (String id : List.of("a", "b", "c")) {
             registry.join(recordingConnection(id, id.equals("b") ? 2 : 1));
         }

@@ -147,6 +147,15 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Everything the server wrote to its log file so far. */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** How the last run ended: 137 (128 + SIGKILL) after {@link #kill()}. */
     int exitValue() {
         return process.exitValue();

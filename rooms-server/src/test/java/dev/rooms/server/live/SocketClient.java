@@ -49,6 +49,22 @@ final class SocketClient extends WebSocketClient {
                 Map.of("Authorization", "Bearer " + token)));
     }
 
+    /**
+     * Connects without insisting that the socket is still open when the handshake returns: for a connection
+     * the server accepts and closes at once (1011 while the broker is down).
+     */
+    static SocketClient attempt(int port, long roomId, String token) {
+        SocketClient client = new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/chat/" + roomId + "/"),
+                Map.of("Authorization", "Bearer " + token));
+        try {
+            client.connectBlocking(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return client;
+    }
+
     /** Connects with the token as {@code ?token=}, as a browser would. */
     static SocketClient openWithQueryToken(int port, long roomId, String token) {
         return connected(new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/chat/" + roomId + "/?token=" + token),

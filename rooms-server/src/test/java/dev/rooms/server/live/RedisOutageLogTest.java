@@ -1,0 +1,84 @@
+package dev.rooms.server.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A Redis outage under connection attempts is two log lines, not one per attempt. */
+class RedisOutageLogTest {
+
+    private RedisServerProcess redis;
+    private ServerInstance server;
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+    @AfterEach
+    void stop() {
+        root.detachAppender(logs);
+        if (server != null) {
+            server.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void redisOutageWhileClientsKeepConnectingThenOneLineWhenItGoesAndOneWithCountsWhenItIsBack() throws Exception {
+        RequiredServices.requireRedisServerBinary();
+        redis = new RedisServerProcess().start();
+        server = ServerInstance.start(Map.of(
+                "spring.datasource.url", "jdbc:h2:mem:outage-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "rooms.redis.url", redis.url()));
+        RestApi api = new RestApi(server.port());
+        RestApi.TestUser alice = api.register("Alice");
+        long room = api.createRoom(alice);
+        SocketClient connected = SocketClient.open(server.port(), room, alice.access());
+        logs.start();
+        root.addAppender(logs);
+
+        redis.kill();
+        assertThat(connected.awaitClose(10).code()).isEqualTo(1011);
+        int attempts = 40;
+        for (int i = 0; i < attempts; i++) {
+            SocketClient refused = SocketClient.attempt(server.port(), room, alice.access());
+            assertThat(refused.awaitClose(10).code()).isEqualTo(1011);
+        }
+        redis.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> lines(Level.INFO).stream()
+                .anyMatch(line -> line.contains("is available again")));
+
+        List<String> warnings = lines(Level.WARN);
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).startsWith("Redis at 127.0.0.1:").contains("is unavailable (lost the connection)");
+        List<String> back = lines(Level.INFO).stream().filter(line -> line.contains("is available again")).toList();
+        assertThat(back).hasSize(1);
+        assertThat(back.get(0)).containsPattern("meanwhile (\\d+) connection\\(s\\) were refused")
+                .contains("meanwhile " + attempts + " connection(s) were refused");
+        assertThat(lines(Level.INFO)).as("every line at INFO and above").hasSizeLessThanOrEqualTo(4);
+    }
+
+    /** The lines logged at this level or above, formatted. */
+    private List<String> lines(Level atLeast) {
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : List.copyOf(logs.list)) {
+            if (event.getLevel().isGreaterOrEqual(atLeast)) {
+                lines.add(event.getFormattedMessage());
+            }
+        }
+        return lines;
+    }
+}
