@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.rooms.server.auth.TokenService;
 import dev.rooms.server.message.MessageService;
+import dev.rooms.server.ratelimit.LiveLimits;
 import dev.rooms.server.room.RoomService;
 import org.apache.coyote.AbstractProtocol;
 import org.slf4j.Logger;
@@ -81,10 +82,10 @@ class LiveConfiguration {
     }
 
     @Bean
-    ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, RoomSequencer sequencer,
+    ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, RoomSequencer sequencer, LiveLimits limits,
                                               JsonMapper json, LiveProperties properties) {
         return new ChatWebSocketHandler(registry, new FrameDecoder(json, properties.maxContentLength()), sequencer,
-                new SignalRelay(sequencer, json), properties, json);
+                new SignalRelay(sequencer, json), limits, properties, json);
     }
 
     @Bean
@@ -100,13 +101,15 @@ class LiveConfiguration {
 
     @Bean
     WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
-                                     RoomSessionRegistry sessions, JsonMapper json, LiveProperties properties) {
+                                     RoomSessionRegistry sessions, LiveLimits limits, JsonMapper json,
+                                     LiveProperties properties) {
         return new WebSocketConfigurer() {
             @Override
             public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
                 // Origins are checked by OriginCheck, which answers a refusal in JSON; Spring's own check is opened up.
                 registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
-                        .addInterceptors(new OriginCheck(properties.allowedOrigins(), json),
+                        .addInterceptors(new HandshakeRateLimit(limits, json),
+                                new OriginCheck(properties.allowedOrigins(), json),
                                 new HandshakeAuthentication(tokens, rooms, json),
                                 new RoomSubscription(sessions, properties, handler.closer()))
                         .setAllowedOriginPatterns("*");
