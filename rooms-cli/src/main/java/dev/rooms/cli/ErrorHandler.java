@@ -4,6 +4,7 @@ import dev.rooms.sdk.ApiException;
 import dev.rooms.sdk.AuthenticationException;
 import dev.rooms.sdk.ForbiddenException;
 import dev.rooms.sdk.NotFoundException;
+import dev.rooms.sdk.RateLimitedException;
 import dev.rooms.sdk.TransportException;
 import dev.rooms.sdk.ValidationException;
 import java.io.PrintWriter;
@@ -86,6 +87,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             print(err, "error: not found (" + notFound.getMessage() + ")");
             return ExitCodes.NOT_FOUND;
         }
+        if (failure instanceof RateLimitedException limited) {
+            print(err, "error: " + rateLimited(limited));
+            return ExitCodes.RATE_LIMITED;
+        }
         if (failure instanceof ApiException api) {
             print(err, "error: the server answered " + api.status() + ": " + api.getMessage());
             return ExitCodes.ERROR;
@@ -106,6 +111,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         print(err, "error: " + failure);
         return ExitCodes.ERROR;
+    }
+
+    /** "the server is rate limiting this client; try again in 12 seconds" (or minutes, or "later"). */
+    static String rateLimited(RateLimitedException limited) {
+        return "the server is rate limiting this client; try again " + limited.retryAfter()
+                .map(wait -> wait.toSeconds() < 120
+                        ? "in " + Math.max(1, wait.toSeconds()) + (wait.toSeconds() <= 1 ? " second" : " seconds")
+                        : "in " + (wait.toSeconds() + 59) / 60 + " minutes")
+                .orElse("later");
     }
 
     private static void printValidation(ValidationException invalid, PrintWriter err) {

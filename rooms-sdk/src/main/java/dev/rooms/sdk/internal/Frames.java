@@ -26,9 +26,11 @@ final class Frames {
      *
      * @param nonce  the refused message's nonce, or {@code null} if the frame had none
      * @param code   the machine-readable reason, such as {@code content_too_long}, or {@code null}
-     * @param detail the reason for people, or {@code null}
+     * @param detail     the reason for people, or {@code null}
+     * @param retryAfter for {@code throttled}: the server's {@code retry_after}, whole seconds to wait; else
+     *                   {@code null}
      */
-    record Refusal(String nonce, String code, String detail) {
+    record Refusal(String nonce, String code, String detail, Long retryAfter) {
     }
 
     /**
@@ -55,7 +57,7 @@ final class Frames {
             }
             if (type.equals("error")) {
                 return new Refusal(textOrNull(node.get("nonce")), textOrNull(node.get("code")),
-                        textOrNull(node.get("detail")));
+                        textOrNull(node.get("detail")), longOrNull(node.get("retry_after")));
             }
             if (node.hasNonNull("id") && node.hasNonNull("content")) {
                 return Json.mapper().treeToValue(node, Message.class);
