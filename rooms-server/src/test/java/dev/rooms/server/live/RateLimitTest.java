@@ -168,9 +168,9 @@ class RateLimitTest {
     }
 
     @Test
-    void forwardedForWhenThePeerIsNotATrustedProxyThenIgnored() {
-        // The peer (loopback) is trusted here, so only the right-most untrusted entry counts: a client cannot dodge
-        // its limit by writing addresses of its own to the left of the one the proxy appended.
+    void forwardedForWhenTheClientWritesEntriesOfItsOwnThenOnlyTheOneTheProxyAppendedCounts() {
+        // The peer (loopback) is the trusted proxy here, so only the right-most untrusted entry counts: a client
+        // cannot dodge its limit by writing addresses of its own to the left of the one the proxy appended.
         for (int i = 0; i < 3; i++) {
             assertThat(post("10.9.9." + i + ", " + address, "/auth/register/", null,
                     Map.of("email", unique("xff"), "name", "X", "password", PASSWORD)).statusCode()).isEqualTo(201);
