@@ -49,12 +49,12 @@ class AuthController {
         String email = fields.text("email", true, false, Integer.MAX_VALUE);
         String password = fields.secret("password");
         fields.throwIfInvalid();
-        throttle.checkLogin(email, request, response);
+        LoginThrottle.Attempt attempt = throttle.attempt(email, request, response);
         OptionalLong userId = users.authenticate(email, password);
         if (userId.isEmpty()) {
-            throttle.loginFailed(email, request);
             throw new LoginFailedException();
         }
+        attempt.succeeded();
         return tokens.issueTokens(userId.getAsLong());
     }
 

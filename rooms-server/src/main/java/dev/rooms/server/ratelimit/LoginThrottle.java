@@ -1,22 +1,26 @@
 package dev.rooms.server.ratelimit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Throttles failed logins. Only failures take tokens, from three buckets: the account from anywhere, the account
- * from this client address, and this client address whatever the account. An attempt is refused (429) while any
- * of them is empty, before the password is checked, so a guesser learns nothing during the wait.
+ * Throttles failed logins with three buckets: the account from anywhere, the account from this client address,
+ * and this client address whatever the account. Every attempt takes a token from each before the password is
+ * checked (so parallel guesses cannot slip through together) and a successful one gives them back: in effect
+ * only failures count. While any bucket is empty the attempt is refused (429) without checking the password, so a
+ * guesser learns nothing during the wait.
  *
  * <p>Why three: the account-and-address bucket stops a guesser at one address with waits that grow (by default
  * 5 failures, then one try every 12 s, and after 20 in an hour one every 3 minutes); the address bucket stops one
  * address trying many accounts; the account bucket stops many addresses sharing the guessing for one account.
  * That last one is the only bucket others can empty for the owner, so it is kept short: by default 10 failures,
- * then one try a minute. An attacker elsewhere can make the owner wait at most that minute per attempt of theirs,
- * while their own address-bound buckets slow them down; the owner's correct password is never charged, so the
- * owner is let in as soon as the wait is over.
+ * then one try a minute. Attackers elsewhere can make the owner wait at most that minute after their last
+ * failure, while their own address-bound buckets slow them down, and the owner's right password costs nothing,
+ * so the owner is let in as soon as the wait is over.
  */
 public final class LoginThrottle {
 
@@ -34,35 +38,59 @@ public final class LoginThrottle {
         this.addresses = addresses;
     }
 
-    /** Refuses the attempt with a {@link ThrottledException} while a wait is on; sets the rate-limit headers. */
-    public void checkLogin(String email, HttpServletRequest request, HttpServletResponse response) {
-        String account = account(email);
+    /** A login attempt that holds its tokens; {@link #succeeded()} gives them back. */
+    public final class Attempt {
+
+        private final List<Taken> taken;
+
+        private Attempt(List<Taken> taken) {
+            this.taken = taken;
+        }
+
+        /** The password was right: the attempt does not count. */
+        public void succeeded() {
+            giveBack(taken);
+        }
+    }
+
+    private record Taken(String limit, Rate rate, String key) {
+    }
+
+    /**
+     * Takes a token from each bucket for this attempt and sets the {@code X-RateLimit-*} headers (of the
+     * account-and-address bucket); refuses with a {@link ThrottledException} when a bucket is empty, giving back
+     * what it took, and naming the longest wait.
+     */
+    public Attempt attempt(String email, HttpServletRequest request, HttpServletResponse response) {
+        String account = email.strip().toLowerCase(Locale.ROOT);
         String address = addresses.of(request);
-        Verdict accountAddress = limiter.check(ACCOUNT_ADDRESS, limits.loginAccountAddress(), account + "|" + address);
-        Verdict byAddress = limiter.check(ADDRESS, limits.loginAddress(), address);
-        Verdict byAccount = limiter.check(ACCOUNT, limits.loginAccount(), account);
-        Verdict longest = accountAddress;
-        for (Verdict verdict : new Verdict[] {byAddress, byAccount}) {
-            if (!verdict.allowed() && (longest.allowed() || verdict.retryAfterSeconds() > longest.retryAfterSeconds())) {
-                longest = verdict;
+        List<Taken> buckets = List.of(
+                new Taken(ACCOUNT_ADDRESS, limits.loginAccountAddress(), account + "|" + address),
+                new Taken(ADDRESS, limits.loginAddress(), address),
+                new Taken(ACCOUNT, limits.loginAccount(), account));
+        List<Taken> taken = new ArrayList<>();
+        Verdict shown = null;
+        Verdict refused = null;
+        for (Taken bucket : buckets) {
+            Verdict verdict = limiter.consume(bucket.limit(), bucket.rate(), bucket.key());
+            if (shown == null) {
+                shown = verdict;
+            }
+            if (verdict.allowed()) {
+                taken.add(bucket);
+            } else if (refused == null || verdict.retryAfterSeconds() > refused.retryAfterSeconds()) {
+                refused = verdict;
             }
         }
-        if (!longest.allowed()) {
-            throw new ThrottledException(longest);
+        if (refused != null) {
+            giveBack(taken);
+            throw new ThrottledException(refused);
         }
-        ThrottledResponses.addHeaders(response, accountAddress);
+        ThrottledResponses.addHeaders(response, shown);
+        return new Attempt(taken);
     }
 
-    /** Charges a failed attempt to all three buckets. */
-    public void loginFailed(String email, HttpServletRequest request) {
-        String account = account(email);
-        String address = addresses.of(request);
-        limiter.charge(ACCOUNT_ADDRESS, limits.loginAccountAddress(), account + "|" + address);
-        limiter.charge(ADDRESS, limits.loginAddress(), address);
-        limiter.charge(ACCOUNT, limits.loginAccount(), account);
-    }
-
-    private static String account(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+    private void giveBack(List<Taken> taken) {
+        taken.forEach(t -> limiter.refund(t.limit(), t.rate(), t.key()));
     }
 }

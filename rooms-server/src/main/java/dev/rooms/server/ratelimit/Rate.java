@@ -69,9 +69,4 @@ public record Rate(List<Band> bands) {
         bandwidths().forEach(builder::addLimit);
         return builder.build();
     }
-
-    @Override
-    public String toString() {
-        return String.join(",", bands.stream().map(b -> b.capacity() + "/" + DurationStyle.SIMPLE.print(b.period())).toList());
-    }
 }

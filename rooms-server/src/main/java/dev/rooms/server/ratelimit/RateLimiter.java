@@ -3,7 +3,6 @@ package dev.rooms.server.ratelimit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,29 +45,13 @@ final class RateLimiter {
         return consume(local, limit, rate, key);
     }
 
-    /** Whether a token is there, without taking it (a login is charged only when it fails). */
-    Verdict check(String limit, Rate rate, String key) {
-        if (!enabled) {
-            return Verdict.unlimited();
-        }
-        try {
-            EstimationProbe probe = shared.bucket(limit + ":" + key, rate).estimateAbilityToConsume(1);
-            if (probe.canBeConsumed()) {
-                return new Verdict(true, rate.burst(), probe.getRemainingTokens(), 0, 0);
-            }
-            return refused(limit, rate, probe.getRemainingTokens(), probe.getNanosToWaitForRefill(), 0);
-        } catch (RuntimeException e) {
-            return storeFailed(e);
-        }
-    }
-
-    /** Takes a token whether or not one is left (a failed login counts even when it went over). */
-    void charge(String limit, Rate rate, String key) {
+    /** Gives back a token taken by {@link #consume} (a login that turned out right); never above capacity. */
+    void refund(String limit, Rate rate, String key) {
         if (!enabled) {
             return;
         }
         try {
-            shared.bucket(limit + ":" + key, rate).tryConsumeAndReturnRemaining(1);
+            shared.bucket(limit + ":" + key, rate).addTokens(1);
         } catch (RuntimeException e) {
             storeFailed(e);
         }
