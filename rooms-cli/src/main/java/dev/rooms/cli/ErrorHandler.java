@@ -5,6 +5,7 @@ import dev.rooms.sdk.ApiException;
 import dev.rooms.sdk.AuthenticationException;
 import dev.rooms.sdk.ForbiddenException;
 import dev.rooms.sdk.NotFoundException;
+import dev.rooms.sdk.RateLimitedException;
 import dev.rooms.sdk.TransportException;
 import dev.rooms.sdk.ValidationException;
 import java.io.PrintWriter;
@@ -106,6 +107,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (failure instanceof NotFoundException notFound) {
             return new Report(ExitCodes.NOT_FOUND, "not found (" + notFound.getMessage() + ")");
         }
+        if (failure instanceof RateLimitedException limited) {
+            return new Report(ExitCodes.RATE_LIMITED, rateLimited(limited));
+        }
         if (failure instanceof ApiException api) {
             return new Report(ExitCodes.ERROR, "the server answered " + api.status() + ": " + api.getMessage());
         }
@@ -126,6 +130,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return new Report(ExitCodes.ERROR, invalid.getMessage());
         }
         return new Report(ExitCodes.ERROR, failure.toString());
+    }
+
+    /** "the server is rate limiting this client; try again in 12 seconds" (or minutes, or "later"). */
+    static String rateLimited(RateLimitedException limited) {
+        return "the server is rate limiting this client; try again " + limited.retryAfter()
+                .map(wait -> wait.toSeconds() < 120
+                        ? "in " + Math.max(1, wait.toSeconds()) + (wait.toSeconds() <= 1 ? " second" : " seconds")
+                        : "in " + (wait.toSeconds() + 59) / 60 + " minutes")
+                .orElse("later");
     }
 
     private static Report validation(ValidationException invalid) {

@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int UNREACHABLE = 6;
     /** A message went out but the server did not confirm it in time: it may or may not have been stored. */
     static final int UNCONFIRMED = 7;
+    /** The server is rate limiting this client; the message says how long to wait. */
+    static final int RATE_LIMITED = 8;
 
     private ExitCodes() {
     }

@@ -2,6 +2,7 @@ package dev.rooms.cli;
 
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.UnconfirmedSendException;
+import dev.rooms.sdk.RateLimitedException;
 import dev.rooms.sdk.ValidationException;
 import dev.rooms.sdk.model.Message;
 import java.util.ArrayList;
@@ -83,6 +84,11 @@ final class SendCommand implements Callable<Integer> {
             if (e.getCause() instanceof ValidationException refused) {
                 throw new CliException(ExitCodes.ERROR, "message " + (confirmedBefore + 1) + " ('"
                         + abbreviate(content) + "') not sent: " + refused.getMessage()
+                        + (confirmedBefore > 0 ? " (the " + confirmedBefore + " before it were stored)" : ""));
+            }
+            if (e.getCause() instanceof RateLimitedException limited) {
+                throw new CliException(ExitCodes.RATE_LIMITED, "message " + (confirmedBefore + 1) + " ('"
+                        + abbreviate(content) + "') not sent: " + ErrorHandler.rateLimited(limited)
                         + (confirmedBefore > 0 ? " (the " + confirmedBefore + " before it were stored)" : ""));
             }
             if (e.getCause() instanceof UnconfirmedSendException unconfirmed) {

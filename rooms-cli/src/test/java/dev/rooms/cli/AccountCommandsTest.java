@@ -76,6 +76,24 @@ class AccountCommandsTest {
     }
 
     @Test
+    void commandWhenTheServerRateLimitsThenSaysHowLongToWaitAndExits8() {
+        try (TestServer.Running tight = TestServer.start("--rooms.rate-limit.rest-user=2/1h")) {
+            Cli cli = new Cli();
+            cli.variables.put("ROOMS_SERVER", tight.url());
+            cli.registerFresh("Busy Bee");
+            Cli.Result result = cli.run("room", "list");
+            for (int i = 0; i < 5 && result.exitCode() == ExitCodes.OK; i++) {
+                result = cli.run("room", "list");
+            }
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.RATE_LIMITED);
+            assertThat(result.err()).matches(
+                    "error: the server is rate limiting this client; try again in 30 minutes\n");
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Test
     void loginWithoutTerminalOrPasswordStdinIsAUsageError() {
         Cli cli = new Cli();
 

@@ -4,6 +4,8 @@ import dev.rooms.server.RoomsServerApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,14 +37,17 @@ final class TestServer implements BeforeAllCallback {
         port = running.port();
     }
 
-    private static Running start() {
+    /** Another server, with extra arguments (e.g. tight rate limits); the caller closes it. */
+    static Running start(String... extraArguments) {
         try {
             Path data = Files.createTempDirectory("rooms-cli-test-server");
+            List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                    "--rooms.data-dir=" + data,
+                    "--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    "--logging.level.root=WARN"));
+            arguments.addAll(List.of(extraArguments));
             ConfigurableApplicationContext server = new SpringApplicationBuilder(RoomsServerApplication.class)
-                    .run("--server.port=0",
-                            "--rooms.data-dir=" + data,
-                            "--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                            "--logging.level.root=WARN");
+                    .run(arguments.toArray(String[]::new));
             int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
             return new Running(server, port);
         } catch (IOException e) {
@@ -50,7 +55,12 @@ final class TestServer implements BeforeAllCallback {
         }
     }
 
-    private record Running(ConfigurableApplicationContext server, int port) implements AutoCloseable {
+    record Running(ConfigurableApplicationContext server, int port) implements AutoCloseable {
+
+        String url() {
+            return "http://localhost:" + port;
+        }
+
         @Override
         public void close() {
             server.close();

@@ -12,6 +12,8 @@ public final class CloseCodes {
     public static final int GOING_AWAY = 1001;
     /** The connection broke without a close frame, e.g. no pong in time (the SDK reconnects). */
     public static final int ABNORMAL = 1006;
+    /** The connection went on sending chat messages past the server's rate limit (the SDK reconnects with back-off). */
+    public static final int POLICY_VIOLATION = 1008;
     /** A frame was larger than the server accepts (64 KiB). */
     public static final int MESSAGE_TOO_BIG = 1009;
     /** The server's message broker failed (the SDK reconnects). */

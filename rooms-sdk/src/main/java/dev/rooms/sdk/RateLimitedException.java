@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The server is rate limiting this client (HTTP 429) and the SDK's bounded retries did not get through.
+ * The server is rate limiting this client: an HTTP 429 the SDK's bounded retries did not get through, or a live
+ * {@link RoomConnection#send(String) send} the server refused with the error code {@code throttled} (its
+ * {@code retry_after} is then {@link #retryAfter()}; live sends are not retried by the SDK).
  *
  * <p>The client waits out a 429's {@code Retry-After} (delta-seconds or an HTTP date) and repeats the request, at
  * most {@link RoomsClient.Builder#maxRateLimitRetries} times and only while the wait is at most
@@ -18,7 +20,7 @@ public class RateLimitedException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The {@code Retry-After} of the last answer, or {@code null}. */
+    /** The {@code Retry-After} (or live {@code retry_after}) of the last answer, or {@code null}. */
     private final Duration retryAfter;
 
     /**

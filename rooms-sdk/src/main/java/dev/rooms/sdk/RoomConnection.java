@@ -68,9 +68,14 @@ public interface RoomConnection extends AutoCloseable {
      *   <li>a {@link ValidationException} as soon as the server refuses the message (it answers the SDK's nonce with
      *       an error frame, so this never waits for the send timeout): nothing was stored, and sending the same text
      *       again is refused again. {@link ValidationException#code()} is the server's reason for programs —
-     *       {@code content_blank}, {@code content_too_long}, {@code content_not_string}, {@code content_missing},
-     *       {@code throttled} (reserved) — and {@link ValidationException#detail()} (also the exception's message)
-     *       the reason for people, e.g. {@code Ensure this field has no more than 16000 characters.};</li>
+     *       {@code content_blank}, {@code content_too_long}, {@code content_not_string}, {@code content_missing}
+     *       — and {@link ValidationException#detail()} (also the exception's message) the reason for people, e.g.
+     *       {@code Ensure this field has no more than 16000 characters.};</li>
+     *   <li>a {@link RateLimitedException} (code {@code throttled}) as soon as the server refuses the message
+     *       because this connection or user sent too many: nothing was stored;
+     *       {@link RateLimitedException#retryAfter()} says how long to wait before sending again (the SDK does not
+     *       resend by itself). A connection that goes on sending is closed by the server with
+     *       {@link CloseCodes#POLICY_VIOLATION 1008};</li>
      *   <li>a plain {@link TransportException} when the connection is not {@link ConnectionState#OPEN}: nothing
      *       was sent, sending again later is safe;</li>
      *   <li>an {@link UnconfirmedSendException} when the message was written but the connection dropped or was

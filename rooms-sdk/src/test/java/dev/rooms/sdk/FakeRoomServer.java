@@ -42,6 +42,10 @@ public final class FakeRoomServer implements AutoCloseable {
             + "\"created_at\":\"2024-01-01T00:00:00Z\",\"is_active\":true}";
     /** A chat frame with this content blocks the server's reader for that socket: it stops answering pings. */
     public static final String FREEZE = "__freeze__";
+    /** A chat message with this content is refused as the real server refuses one over its rate limit. */
+    public static final String THROTTLE = "__throttle__";
+    /** The {@code retry_after} of that refusal, in seconds. */
+    public static final long THROTTLE_SECONDS = 7;
 
     /** The real server's default content limit, in code points. */
     public static final int MAX_CONTENT = 16_000;
@@ -304,6 +308,12 @@ public final class FakeRoomServer implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                return;
+            }
+            if (content.equals(THROTTLE) && frame.hasNonNull("nonce")) {
+                webSocket.send(JSON.createObjectNode().put("type", "error").put("nonce", frame.get("nonce").asText())
+                        .put("code", "throttled").put("retry_after", THROTTLE_SECONDS)
+                        .put("detail", "Request was throttled. Expected available in 7 seconds.").toString());
                 return;
             }
             String refusal = refusal(frame.get("content"));

@@ -222,6 +222,27 @@ class LiveConnectionTest {
     }
 
     @Test
+    void sendWhenTheServerThrottlesFailsWithRateLimitedExceptionCarryingTheWait() throws Exception {
+        Peer peer = connectAndOpen();
+        RoomConnection connection = connections.get(0);
+
+        CompletableFuture<Message> throttled = connection.send(FakeRoomServer.THROTTLE);
+
+        assertThatThrownBy(() -> throttled.get(5, TimeUnit.SECONDS)).cause()
+                .isExactlyInstanceOf(RateLimitedException.class)
+                .hasMessage("Request was throttled. Expected available in 7 seconds.")
+                .satisfies(e -> {
+                    RateLimitedException limited = (RateLimitedException) e;
+                    assertThat(limited.code()).isEqualTo("throttled");
+                    assertThat(limited.status()).isEqualTo(429);
+                    assertThat(limited.retryAfter()).hasValue(Duration.ofSeconds(FakeRoomServer.THROTTLE_SECONDS));
+                });
+        assertThat(peer.nextFrame().get("content").asText()).isEqualTo(FakeRoomServer.THROTTLE);
+        assertThat(connection.state()).isEqualTo(ConnectionState.OPEN);
+        listener.expectNoMoreEvents(Duration.ofMillis(100));
+    }
+
+    @Test
     void errorFramesThatAnswerNoPendingSendAreIgnored() throws Exception {
         connectAndOpen();
         RoomConnection connection = connections.get(0);

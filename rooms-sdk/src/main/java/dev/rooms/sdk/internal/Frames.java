@@ -30,9 +30,11 @@ final class Frames {
      *
      * @param nonce  the refused message's nonce, or {@code null} if the frame had none
      * @param code   the machine-readable reason, such as {@code content_too_long}, or {@code null}
-     * @param detail the reason for people, or {@code null}
+     * @param detail     the reason for people, or {@code null}
+     * @param retryAfter for {@code throttled}: the server's {@code retry_after}, whole seconds to wait; else
+     *                   {@code null}
      */
-    record Refusal(String nonce, String code, String detail) {
+    record Refusal(String nonce, String code, String detail, Long retryAfter) {
     }
 
     /**
@@ -77,7 +79,7 @@ final class Frames {
             switch (type) {
                 case "error" -> {
                     return new Refusal(textOrNull(node.get("nonce")), textOrNull(node.get("code")),
-                            textOrNull(node.get("detail")));
+                            textOrNull(node.get("detail")), longOrNull(node.get("retry_after")));
                 }
                 case "presence" -> {
                     PresenceEvent.Kind kind = switch (node.path("event").asText("")) {

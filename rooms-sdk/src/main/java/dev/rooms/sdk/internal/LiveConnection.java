@@ -5,6 +5,7 @@ import dev.rooms.sdk.CloseCodes;
 import dev.rooms.sdk.ConnectionState;
 import dev.rooms.sdk.LiveEvent;
 import dev.rooms.sdk.NotFoundException;
+import dev.rooms.sdk.RateLimitedException;
 import dev.rooms.sdk.RoomConnection;
 import dev.rooms.sdk.RoomListener;
 import dev.rooms.sdk.RoomsException;
@@ -372,7 +373,10 @@ public final class LiveConnection implements RoomConnection {
     private void refuse(Frames.Refusal refusal) {
         CompletableFuture<Message> waiting = refusal.nonce() == null ? null : pending.remove(refusal.nonce());
         if (waiting != null) {
-            ValidationException failure = new ValidationException(refusal.detail(), refusal.code(), null);
+            RoomsException failure = "throttled".equals(refusal.code())
+                    ? new RateLimitedException(refusal.detail(), refusal.code(), null,
+                            refusal.retryAfter() == null ? null : Duration.ofSeconds(refusal.retryAfter()))
+                    : new ValidationException(refusal.detail(), refusal.code(), null);
             CompletableFuture.runAsync(() -> waiting.completeExceptionally(failure));
         }
     }

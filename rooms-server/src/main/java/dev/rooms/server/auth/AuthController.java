@@ -4,10 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import dev.rooms.server.ratelimit.LoginThrottle;
 import dev.rooms.server.system.JsonFields;
 import dev.rooms.server.system.ValidationException;
 import dev.rooms.server.user.ProfileResponse;
 import dev.rooms.server.user.UserService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,10 +29,12 @@ class AuthController {
 
     private final UserService users;
     private final TokenService tokens;
+    private final LoginThrottle throttle;
 
-    AuthController(UserService users, TokenService tokens) {
+    AuthController(UserService users, TokenService tokens, LoginThrottle throttle) {
         this.users = users;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     @PostMapping("/register/")
@@ -38,15 +43,18 @@ class AuthController {
     }
 
     @PostMapping("/login/")
-    TokenPair login(@RequestBody(required = false) JsonNode body) {
+    TokenPair login(@RequestBody(required = false) JsonNode body, HttpServletRequest request,
+                    HttpServletResponse response) {
         JsonFields fields = JsonFields.of(body);
         String email = fields.text("email", true, false, Integer.MAX_VALUE);
         String password = fields.secret("password");
         fields.throwIfInvalid();
+        LoginThrottle.Attempt attempt = throttle.attempt(email, request, response);
         OptionalLong userId = users.authenticate(email, password);
         if (userId.isEmpty()) {
             throw new LoginFailedException();
         }
+        attempt.succeeded();
         return tokens.issueTokens(userId.getAsLong());
     }
 

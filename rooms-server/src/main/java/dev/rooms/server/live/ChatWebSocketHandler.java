@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.rooms.server.ratelimit.ChatAdmission;
+import dev.rooms.server.ratelimit.LiveLimits;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import org.slf4j.Logger;
@@ -29,6 +31,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
 
     static final CloseStatus TOO_BIG = new CloseStatus(1009, "message too big");
     static final CloseStatus OVERLOADED = new CloseStatus(1013, "room overloaded, try again later");
+    static final CloseStatus FLOODING = new CloseStatus(1008, "too many messages");
     /** Tomcat's per-session limit for blocking writes (pings, close frames), in milliseconds. */
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
@@ -38,6 +41,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private final RoomSequencer chat;
     private final SignalRelay signals;
     private final RoomPresence presence;
+    private final LiveLimits limits;
     private final LiveProperties properties;
     private final JsonMapper json;
     /**
@@ -47,12 +51,13 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private volatile ExecutorService closer;
 
     ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, RoomSequencer chat, SignalRelay signals,
-                         RoomPresence presence, LiveProperties properties, JsonMapper json) {
+                         RoomPresence presence, LiveLimits limits, LiveProperties properties, JsonMapper json) {
         this.registry = registry;
         this.decoder = decoder;
         this.chat = chat;
         this.signals = signals;
         this.presence = presence;
+        this.limits = limits;
         this.properties = properties;
         this.json = json;
         this.closer = newCloser();
@@ -132,6 +137,9 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     }
 
     private void dispatch(LiveConnection connection, InboundFrame frame) {
+        if ((frame instanceof InboundFrame.Chat || frame instanceof InboundFrame.Refused) && !admitted(connection, frame)) {
+            return;
+        }
         boolean accepted = true;
         if (frame instanceof InboundFrame.Chat message) {
             accepted = chat.submitChat(connection.roomId(),
@@ -153,6 +161,31 @@ final class ChatWebSocketHandler implements WebSocketHandler {
             log.warn("Closing {}: its room's queue stayed full", connection);
             connection.close(OVERLOADED);
         }
+    }
+
+    /**
+     * Applies the chat rate limits to a chat frame (refused ones too: a flood of blank messages is a flood). Over
+     * the limit the sender is told with a {@code throttled} error frame if it sent a nonce; a connection that keeps
+     * going is closed with 1008.
+     */
+    private boolean admitted(LiveConnection connection, InboundFrame frame) {
+        ChatAdmission admission = limits.admitChat(connection.id(), connection.userId());
+        switch (admission.outcome()) {
+            case ADMITTED -> {
+                return true;
+            }
+            case FLOODING -> {
+                log.info("Closing {}: it went on sending chat messages past its rate limit", connection);
+                connection.close(FLOODING);
+            }
+            case THROTTLED -> {
+                String nonce = frame instanceof InboundFrame.Chat chat ? chat.nonce() : ((InboundFrame.Refused) frame).nonce();
+                if (nonce != null) {
+                    connection.send(ChatRefusal.throttled(admission.retryAfterSeconds()).errorFrame(json, nonce));
+                }
+            }
+        }
+        return false;
     }
 
     @Override

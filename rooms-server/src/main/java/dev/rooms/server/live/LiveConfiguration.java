@@ -6,6 +6,7 @@ import java.time.Duration;
 import dev.rooms.server.auth.TokenService;
 import dev.rooms.server.message.ChatQueue;
 import dev.rooms.server.message.MessageService;
+import dev.rooms.server.ratelimit.LiveLimits;
 import dev.rooms.server.room.RoomService;
 import dev.rooms.server.user.UserService;
 import io.lettuce.core.RedisURI;
@@ -117,9 +118,10 @@ class LiveConfiguration {
 
     @Bean
     ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, RoomSequencer sequencer,
-                                              RoomPresence presence, JsonMapper json, LiveProperties properties) {
+                                              RoomPresence presence, LiveLimits limits, JsonMapper json,
+                                              LiveProperties properties) {
         return new ChatWebSocketHandler(registry, new FrameDecoder(json, properties.maxContentLength()), sequencer,
-                new SignalRelay(sequencer, json), presence, properties, json);
+                new SignalRelay(sequencer, json), presence, limits, properties, json);
     }
 
     @Bean
@@ -135,14 +137,15 @@ class LiveConfiguration {
 
     @Bean
     WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
-                                     RoomSessionRegistry sessions, RoomPresence presence, JsonMapper json,
-                                     LiveProperties properties, BrokerOutage outage) {
+                                     RoomSessionRegistry sessions, RoomPresence presence, LiveLimits limits,
+                                     JsonMapper json, LiveProperties properties, BrokerOutage outage) {
         return new WebSocketConfigurer() {
             @Override
             public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
                 // Origins are checked by OriginCheck, which answers a refusal in JSON; Spring's own check is opened up.
                 registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
-                        .addInterceptors(new OriginCheck(properties.allowedOrigins(), json),
+                        .addInterceptors(new HandshakeRateLimit(limits, json),
+                                new OriginCheck(properties.allowedOrigins(), json),
                                 new HandshakeAuthentication(tokens, rooms, json),
                                 new RoomSubscription(sessions, presence, properties, handler.closer(), outage))
                         .setAllowedOriginPatterns("*");

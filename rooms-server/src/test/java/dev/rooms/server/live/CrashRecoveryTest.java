@@ -48,12 +48,15 @@ class CrashRecoveryTest {
     private final List<String> namesSent = new ArrayList<>();
     private int namesAnswered;
 
+    /** The test floods by design (100 messages a second per socket, REST writes back to back), far past the limits. */
+    private static final String NO_RATE_LIMITS = "--rooms.rate-limit.enabled=false";
+
     private record Received(long roomId, String content) {
     }
 
     @Test
     void h2WhenKilledMidBurstThenEveryAcknowledgedWriteSurvivesAndIdsOnlyGrow() {
-        try (ServerProcess server = new ServerProcess("h2", List.of("--rooms.data-dir=" + dataDir), Map.of())) {
+        try (ServerProcess server = new ServerProcess("h2", List.of("--rooms.data-dir=" + dataDir, NO_RATE_LIMITS), Map.of())) {
             chatKillAndRestart(server, KILLS);
         }
     }
@@ -66,7 +69,7 @@ class CrashRecoveryTest {
     @Test
     void h2WithSyncOnCommitThenTheDatabaseFileIsWrittenWithDsyncAndEveryAcknowledgedWriteSurvivesAKill() {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/fdinfo")), "needs Linux's /proc to see open flags");
-        try (ServerProcess server = new ServerProcess("h2-sync", List.of("--rooms.data-dir=" + dataDir),
+        try (ServerProcess server = new ServerProcess("h2-sync", List.of("--rooms.data-dir=" + dataDir, NO_RATE_LIMITS),
                 Map.of("ROOMS_DATABASE_SYNC_ON_COMMIT", "true"))) {
             chatKillAndRestart(server, 1);
 
@@ -79,7 +82,7 @@ class CrashRecoveryTest {
         RequiredServices.requirePostgres();
         String url = RequiredServices.createPostgresDatabase("rooms_crash");
         try (ServerProcess server = new ServerProcess("postgres", List.of(
-                "--rooms.data-dir=" + dataDir,
+                "--rooms.data-dir=" + dataDir, NO_RATE_LIMITS,
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + RequiredServices.POSTGRES_USER,
                 "--spring.datasource.password=" + RequiredServices.POSTGRES_PASSWORD), Map.of())) {

@@ -65,6 +65,13 @@ final class SocketClient extends WebSocketClient {
         return client;
     }
 
+    /** Connects with the token in the {@code Authorization} header and the given extra headers. */
+    static SocketClient open(int port, long roomId, String token, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Authorization", "Bearer " + token);
+        return connected(new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/chat/" + roomId + "/"), all));
+    }
+
     /** Connects with the token as {@code ?token=}, as a browser would. */
     static SocketClient openWithQueryToken(int port, long roomId, String token) {
         return connected(new SocketClient(URI.create("ws://127.0.0.1:" + port + "/ws/chat/" + roomId + "/?token=" + token),

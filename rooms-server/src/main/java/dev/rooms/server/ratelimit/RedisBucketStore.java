@@ -1,0 +1,82 @@
+package dev.rooms.server.ratelimit;
+
+import java.time.Duration;
+
+import dev.rooms.server.live.BrokerProperties;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+
+/**
+ * Buckets in Redis ({@code <channel-prefix>:ratelimit:<limit>:<key>}), through Bucket4j's Lettuce backend
+ * (compare-and-swap), so every process sharing the Redis of {@code rooms.redis.url} enforces one limit. A key
+ * expires once its bucket would be full again. While Redis is unreachable each call fails at once (commands are
+ * rejected rather than queued, and a failed first connection is retried at most once a second).
+ */
+final class RedisBucketStore implements BucketStore {
+
+    private static final Duration RECONNECT_INTERVAL = Duration.ofSeconds(1);
+
+    private final RedisClient client;
+    private final String prefix;
+    private final Duration timeout;
+    private StatefulRedisConnection<String, byte[]> connection;
+    private LettuceBasedProxyManager<String> buckets;
+    private long nextConnectNanos = System.nanoTime();
+
+    RedisBucketStore(BrokerProperties properties) {
+        RedisURI uri = RedisURI.create(properties.url());
+        uri.setTimeout(properties.timeout());
+        this.client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .socketOptions(SocketOptions.builder().connectTimeout(properties.timeout()).build())
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        this.prefix = properties.channelPrefix() + ":ratelimit:";
+        this.timeout = properties.timeout();
+    }
+
+    @Override
+    public Bucket bucket(String key, Rate rate) {
+        return buckets().builder().build(prefix + key, rate::configuration);
+    }
+
+    private synchronized LettuceBasedProxyManager<String> buckets() {
+        if (buckets != null) {
+            return buckets;
+        }
+        if (System.nanoTime() - nextConnectNanos < 0) {
+            throw new RedisException("Redis was unreachable a moment ago");
+        }
+        try {
+            connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        } catch (RedisException e) {
+            nextConnectNanos = System.nanoTime() + RECONNECT_INTERVAL.toNanos();
+            throw e;
+        }
+        buckets = Bucket4jLettuce.casBasedBuilder(connection)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .requestTimeout(timeout)
+                .build();
+        return buckets;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}

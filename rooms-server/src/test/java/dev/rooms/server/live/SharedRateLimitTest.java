@@ -1,0 +1,117 @@
+package dev.rooms.server.live;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two servers sharing PostgreSQL and Redis enforce one limit: the buckets live in Redis, so a user's calls and
+ * chat messages count the same on either server.
+ */
+class SharedRateLimitTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static String databaseUrl;
+    private static ServerInstance first;
+    private static ServerInstance second;
+
+    @BeforeAll
+    static void startTwoServers() {
+        RequiredServices.requirePostgres();
+        RequiredServices.requireRedis();
+        databaseUrl = RequiredServices.createPostgresDatabase("rooms_limits");
+        Map<String, String> shared = new HashMap<>(Map.of(
+                "spring.datasource.url", databaseUrl,
+                "spring.datasource.username", RequiredServices.POSTGRES_USER,
+                "spring.datasource.password", RequiredServices.POSTGRES_PASSWORD,
+                "rooms.redis.url", RequiredServices.REDIS_URL,
+                "rooms.redis.channel-prefix", databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1),
+                "rooms.rate-limit.rest-user", "6/1h",
+                "rooms.rate-limit.chat-user", "4/1h"));
+        first = ServerInstance.start(shared);
+        second = ServerInstance.start(shared);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+        if (databaseUrl != null) {
+            RequiredServices.dropPostgresDatabase(databaseUrl);
+        }
+    }
+
+    @Test
+    void restCallsWhenSpreadOverBothServersThenOneLimitHolds() {
+        RestApi.TestUser user = new RestApi(first.port()).register("Ada");
+        for (int i = 0; i < 3; i++) {
+            assertThat(rooms(first, user).statusCode()).isEqualTo(200);
+            assertThat(rooms(second, user).statusCode()).isEqualTo(200);
+        }
+
+        HttpResponse<String> onFirst = rooms(first, user);
+        HttpResponse<String> onSecond = rooms(second, user);
+
+        assertThat(onFirst.statusCode()).isEqualTo(429);
+        assertThat(onSecond.statusCode()).isEqualTo(429);
+        assertThat(onSecond.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void chatWhenOneUserSendsThroughBothServersThenOneLimitHolds() {
+        RestApi.TestUser user = new RestApi(first.port()).register("Bob");
+        long room = new RestApi(first.port()).createRoom(user);
+        SocketClient onFirst = SocketClient.open(first.port(), room, user.access());
+        SocketClient onSecond = SocketClient.open(second.port(), room, user.access());
+        for (int i = 0; i < 2; i++) {
+            onFirst.sendJson(Map.of("content", "first " + i, "nonce", "a" + i));
+            assertThat(nextFor(onFirst, "a" + i).has("id")).isTrue();
+            onSecond.sendJson(Map.of("content", "second " + i, "nonce", "b" + i));
+            assertThat(nextFor(onSecond, "b" + i).has("id")).isTrue();
+        }
+
+        onSecond.sendJson(Map.of("content", "fifth", "nonce", "b-late"));
+
+        JsonNode refusal = nextFor(onSecond, "b-late");
+        assertThat(refusal.get("type").stringValue()).isEqualTo("error");
+        assertThat(refusal.get("code").stringValue()).isEqualTo("throttled");
+        onFirst.close();
+        onSecond.close();
+    }
+
+    /** The next frame carrying {@code nonce} (the echo or the error), skipping the other messages of the room. */
+    private static JsonNode nextFor(SocketClient socket, String nonce) {
+        JsonNode frame = socket.next();
+        while (!frame.has("nonce") || !nonce.equals(frame.get("nonce").stringValue())) {
+            frame = socket.next();
+        }
+        return frame;
+    }
+
+    private static HttpResponse<String> rooms(ServerInstance server, RestApi.TestUser user) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/rooms/"))
+                    .header("Authorization", "Bearer " + user.access()).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
