@@ -29,6 +29,11 @@ interface Broker {
      */
     CompletableFuture<Void> publish(Envelope envelope);
 
+    /** Whether events can be published and received now (for the readiness check). */
+    default boolean available() {
+        return true;
+    }
+
     /** Stops receiving and releases connections. */
     void stop();
 

@@ -39,6 +39,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private final SignalRelay signals;
     private final LiveProperties properties;
     private final JsonMapper json;
+    private final LiveMetrics metrics;
     /**
      * Runs closes: a close frame to a stalled peer may wait up to the send timeout, which must not hold up
      * the thread that decided to close (often one delivering to a whole room).
@@ -46,13 +47,14 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private volatile ExecutorService closer;
 
     ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, RoomSequencer chat, SignalRelay signals,
-                         LiveProperties properties, JsonMapper json) {
+                         LiveProperties properties, JsonMapper json, LiveMetrics metrics) {
         this.registry = registry;
         this.decoder = decoder;
         this.chat = chat;
         this.signals = signals;
         this.properties = properties;
         this.json = json;
+        this.metrics = metrics;
         this.closer = newCloser();
     }
 
@@ -160,6 +162,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
         if (connection != null) {
+            metrics.closed(connection.serverCloseStatus(), status);
             connection.closed();
             registry.leave(connection);
         }

@@ -6,10 +6,13 @@ import java.time.Duration;
 import dev.rooms.server.auth.TokenService;
 import dev.rooms.server.message.MessageService;
 import dev.rooms.server.room.RoomService;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.coyote.AbstractProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -46,10 +49,21 @@ class LiveConfiguration {
     private static final Duration GAP_WAIT = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(LiveConfiguration.class);
 
+    @Bean
+    LiveMetrics liveMetrics(MeterRegistry meters) {
+        return new LiveMetrics(meters);
+    }
+
+    /** Readiness ({@code /readyz}) goes down while the broker cannot carry events (Redis lost). */
+    @Bean
+    HealthIndicator brokerHealthIndicator(Broker broker) {
+        return () -> broker.available() ? Health.up().build() : Health.outOfService().build();
+    }
+
     @Bean(destroyMethod = "stop")
-    Broker broker(BrokerProperties properties) {
+    Broker broker(BrokerProperties properties, LiveMetrics metrics) {
         if (properties.redisEnabled()) {
-            return new RedisBroker(properties);
+            return new RedisBroker(properties, metrics);
         }
         log.info("Using the in-process broker (set ROOMS_REDIS_URL to fan out through Redis)");
         return new LocalBroker();
@@ -61,8 +75,11 @@ class LiveConfiguration {
     }
 
     @Bean
-    RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties) {
-        RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(), GAP_WAIT);
+    RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties,
+                                            LiveMetrics metrics) {
+        RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(), GAP_WAIT,
+                metrics);
+        metrics.watch(registry);
         broker.start(registry);
         return registry;
     }
@@ -73,18 +90,18 @@ class LiveConfiguration {
     }
 
     @Bean
-    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry) {
+    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, LiveMetrics metrics) {
         // More workers than cores: a worker mostly waits for the commit it shares with the others (ChatStore's
         // group commit), and the more rooms are in flight at once, the fewer commits carry them.
         int threads = 4 * Math.max(2, Runtime.getRuntime().availableProcessors());
-        return new RoomSequencer(store, broker, registry, threads, Duration.ofSeconds(10));
+        return new RoomSequencer(store, broker, registry, threads, Duration.ofSeconds(10), metrics);
     }
 
     @Bean
     ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, RoomSequencer sequencer,
-                                              JsonMapper json, LiveProperties properties) {
+                                              JsonMapper json, LiveProperties properties, LiveMetrics metrics) {
         return new ChatWebSocketHandler(registry, new FrameDecoder(json, properties.maxContentLength()), sequencer,
-                new SignalRelay(sequencer, json), properties, json);
+                new SignalRelay(sequencer, json), properties, json, metrics);
     }
 
     @Bean

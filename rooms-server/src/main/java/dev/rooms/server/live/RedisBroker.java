@@ -44,6 +44,7 @@ final class RedisBroker implements Broker {
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
     private final BrokerProperties properties;
+    private final LiveMetrics metrics;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ClientResources resources;
     private final RedisClient client;
@@ -58,8 +59,9 @@ final class RedisBroker implements Broker {
         return thread;
     });
 
-    RedisBroker(BrokerProperties properties) {
+    RedisBroker(BrokerProperties properties, LiveMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
@@ -81,6 +83,9 @@ final class RedisBroker implements Broker {
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 if (connection == subscriber) {
                     log.info("Redis broker connected to {}", address);
+                    if (!subscriberUp) {
+                        metrics.brokerReconnected();
+                    }
                     subscriberUp = true;
                 }
             }
@@ -89,6 +94,7 @@ final class RedisBroker implements Broker {
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
                 if (connection == subscriber && subscriberUp) {
                     subscriberUp = false;
+                    metrics.brokerError("connection_lost");
                     log.warn("Redis broker lost its subscription connection; closing live connections with 1011");
                     listener.onBrokerDown();
                 }
@@ -179,8 +185,15 @@ final class RedisBroker implements Broker {
         String payload = json.writeValueAsString(envelope);
         return publisher.async().publish(channel, payload).toCompletableFuture()
                 .<Void>thenApply(receivers -> null)
-                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                        new BrokerUnavailableException("Publishing to Redis failed", failure)));
+                .exceptionallyCompose(failure -> {
+                    metrics.brokerError("publish");
+                    return CompletableFuture.failedFuture(new BrokerUnavailableException("Publishing to Redis failed", failure));
+                });
+    }
+
+    @Override
+    public boolean available() {
+        return subscriberUp;
     }
 
     @Override
@@ -204,6 +217,7 @@ final class RedisBroker implements Broker {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("Interrupted while waiting to " + what, e);
         } catch (ExecutionException | TimeoutException e) {
+            metrics.brokerError("subscribe");
             throw new BrokerUnavailableException("Redis did not " + what, e);
         }
     }

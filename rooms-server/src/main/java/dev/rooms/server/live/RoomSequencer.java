@@ -47,9 +47,12 @@ final class RoomSequencer {
     private final Broker broker;
     private final RoomSessionRegistry registry;
     private final Duration maxWait;
+    private final LiveMetrics metrics;
 
-    RoomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, int threads, Duration maxWait) {
+    RoomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, int threads, Duration maxWait,
+                  LiveMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.broker = broker;
         this.registry = registry;
         this.maxWait = maxWait;
@@ -79,7 +82,7 @@ final class RoomSequencer {
      * @return false when the room's queue stayed full for too long (the message was not accepted)
      */
     boolean submitChat(long roomId, ChatPost post) {
-        return submit(roomId, new Item(post, null));
+        return submit(roomId, new Item(post, null, System.nanoTime()));
     }
 
     /**
@@ -88,7 +91,7 @@ final class RoomSequencer {
      * @return false when the room's queue stayed full for too long (the signal was not accepted)
      */
     boolean submitSignal(Envelope signal) {
-        return submit(signal.roomId(), new Item(null, signal));
+        return submit(signal.roomId(), new Item(null, signal, System.nanoTime()));
     }
 
     private boolean submit(long roomId, Item item) {
@@ -170,6 +173,7 @@ final class RoomSequencer {
         persistAndPublish(roomId, chats, published);
         try {
             CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            batch.stream().filter(item -> item.chat() != null).forEach(item -> metrics.broadcast(item.receivedNanos()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -183,7 +187,9 @@ final class RoomSequencer {
         if (chats.isEmpty()) {
             return;
         }
-        for (StoredChat chat : store.store(roomId, chats)) {
+        List<StoredChat> stored = store.store(roomId, chats);
+        metrics.stored(stored.size());
+        for (StoredChat chat : stored) {
             published.add(broker.publish(Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame())));
         }
     }
@@ -203,8 +209,8 @@ final class RoomSequencer {
         }
     }
 
-    /** A chat message or a signal, in the order a room's clients sent them. */
-    private record Item(ChatPost chat, Envelope signal) {
+    /** A chat message or a signal, in the order a room's clients sent them, and when it arrived. */
+    private record Item(ChatPost chat, Envelope signal, long receivedNanos) {
     }
 
     private static final class RoomQueue {

@@ -67,7 +67,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenAnEarlierMessageIsOvertakenThenTheLaterWaitsForItAndEveryCopyKeepsItsNonce() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMinutes(1));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMinutes(1), LiveMetrics.none());
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -83,7 +83,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheOvertakenMessagesNeverArriveThenTheyAreReadFromHistoryAfterTheWaitAndLateCopiesSkipped() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20), LiveMetrics.none());
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -99,7 +99,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheMissingMessageIsNotEvenInTheDatabaseThenTheRoomGoesOnWithoutIt() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20), LiveMetrics.none());
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 12, 11, "m12"));
@@ -112,7 +112,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void signalThenEveryOtherConnectionOrOnlyTheTargetsReceive() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, false, Duration.ofMinutes(1));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, false, Duration.ofMinutes(1), LiveMetrics.none());
         for (String id : List.of("a", "b", "c")) {
             registry.join(recordingConnection(id, id.equals("b") ? 2 : 1));
         }
