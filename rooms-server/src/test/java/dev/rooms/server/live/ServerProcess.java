@@ -70,7 +70,8 @@ final class ServerProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 RoomsServerApplication.class.getName(),
                 "--server.port=" + port,
-                "--rooms.jwt-secret=" + LiveServerTest.SECRET));
+                "--rooms.jwt-secret=" + LiveServerTest.SECRET,
+                "--management.server.port=0"));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
