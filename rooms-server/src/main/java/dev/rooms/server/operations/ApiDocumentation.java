@@ -66,36 +66,7 @@ class ApiDocumentation {
                                 document at `/api/asyncapi/`."""))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT").description("An access token from `POST /auth/login/`."))
-                        .addSchemas("Error", object(Map.of(
-                                        "detail", string("What went wrong, for people."),
-                                        "code", string("A machine-readable reason, on some 401s (`token_not_valid`, `user_not_found`, ...).")),
-                                "detail").description("`{\"detail\": ...}`: every error that is not about a field."))
-                        .addSchemas("FieldErrors", new Schema<>().types(Set.of("object"))
-                                .additionalProperties(new ArraySchema().items(string(null)))
-                                .description("Invalid input: for each bad field (or `non_field_errors`), its messages."))
-                        .addSchemas("RegisterRequest", object(Map.of(
-                                "email", string("Unique regardless of letter case.").format("email"),
-                                "name", string("At most 150 characters.").maxLength(150),
-                                "password", string("At least 8 characters, not common, not all digits, not like the email or name.")),
-                                "email", "name", "password"))
-                        .addSchemas("LoginRequest", object(Map.of("email", string(null), "password", string(null)),
-                                "email", "password"))
-                        .addSchemas("RefreshRequest", object(Map.of("refresh", string("A refresh token.")), "refresh"))
-                        .addSchemas("LogoutRequest", object(Map.of("refresh",
-                                string("Optional: this refresh token of the caller is revoked for good."))))
-                        .addSchemas("ProfileChanges", object(Map.of(
-                                "name", string("At most 150 characters.").maxLength(150),
-                                "email", string(null).format("email"))).description(
-                                "PATCH changes the fields sent; PUT replaces the account's fields and needs both."))
-                        .addSchemas("RoomChanges", object(Map.of(
-                                "name", string("At most 100 characters.").maxLength(100),
-                                "description", string(null),
-                                "room_type", string(null)._enum(List.of("chat", "video")))).description(
-                                "POST and PUT need `name` and `room_type`; PATCH changes the fields sent. "
-                                        + "`id`, `creator`, `created_at` and `is_active` are read-only and ignored."))
-                        .addSchemas("AccessToken", object(Map.of("access", string("A new access token.")), "access"))
-                        .addSchemas("LoggedOut", object(Map.of("message", string(null)), "message")))
+                                .bearerFormat("JWT").description("An access token from `POST /auth/login/`.")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
@@ -103,6 +74,7 @@ class ApiDocumentation {
     OpenApiCustomizer roomsOperations() {
         return openApi -> {
             openApi.setServers(null); // relative to wherever the document was fetched from
+            addSchemas(openApi.getComponents());
             openApi.getComponents().getSchemas().remove("JsonNode");
             openApi.getComponents().getSchemas().remove("StreamingResponseBody");
             openApi.getComponents().getSchemas().forEach((name, schema) -> {
@@ -114,6 +86,40 @@ class ApiDocumentation {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
                     .forEach((method, operation) -> describe(path, method, operation)));
         };
+    }
+
+    /** The request bodies and errors, which the code reads and writes as trees and maps. */
+    private static void addSchemas(Components components) {
+        components
+                .addSchemas("Error", object(Map.of(
+                                        "detail", string("What went wrong, for people."),
+                                        "code", string("A machine-readable reason, on some 401s (`token_not_valid`, `user_not_found`, ...).")),
+                                "detail").description("`{\"detail\": ...}`: every error that is not about a field."))
+                .addSchemas("FieldErrors", new Schema<>().types(Set.of("object"))
+                                .additionalProperties(new ArraySchema().items(string(null)))
+                                .description("Invalid input: for each bad field (or `non_field_errors`), its messages."))
+                .addSchemas("RegisterRequest", object(Map.of(
+                                "email", string("Unique regardless of letter case.").format("email"),
+                                "name", string("At most 150 characters.").maxLength(150),
+                                "password", string("At least 8 characters, not common, not all digits, not like the email or name.")),
+                                "email", "name", "password"))
+                .addSchemas("LoginRequest", object(Map.of("email", string(null), "password", string(null)),
+                                "email", "password"))
+                .addSchemas("RefreshRequest", object(Map.of("refresh", string("A refresh token.")), "refresh"))
+                .addSchemas("LogoutRequest", object(Map.of("refresh",
+                                string("Optional: this refresh token of the caller is revoked for good."))))
+                .addSchemas("ProfileChanges", object(Map.of(
+                                "name", string("At most 150 characters.").maxLength(150),
+                                "email", string(null).format("email"))).description(
+                                "PATCH changes the fields sent; PUT replaces the account's fields and needs both."))
+                .addSchemas("RoomChanges", object(Map.of(
+                                "name", string("At most 100 characters.").maxLength(100),
+                                "description", string(null),
+                                "room_type", string(null)._enum(List.of("chat", "video")))).description(
+                                "POST and PUT need `name` and `room_type`; PATCH changes the fields sent. "
+                                        + "`id`, `creator`, `created_at` and `is_active` are read-only and ignored."))
+                .addSchemas("AccessToken", object(Map.of("access", string("A new access token.")), "access"))
+                .addSchemas("LoggedOut", object(Map.of("message", string(null)), "message"));
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
