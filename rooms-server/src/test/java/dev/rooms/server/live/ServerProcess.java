@@ -62,6 +62,11 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The file the server's output goes to. */
+    Path log() {
+        return log;
+    }
+
     /** Starts the server and waits until it answers HTTP. */
     ServerProcess start() {
         List<String> command = new ArrayList<>(List.of(
