@@ -146,6 +146,9 @@ class ApiDocumentation {
         };
         if (body != null) {
             operation.setRequestBody(new RequestBody().required(!id.equals("logout")).content(json(ref(body))));
+        } else if (operation.getRequestBody() != null) {
+            // A tree-reading endpoint not described above: at least a JSON object, not Jackson's JsonNode internals.
+            operation.getRequestBody().setContent(json(new Schema<>().types(Set.of("object"))));
         }
         operation.setTags(List.of(path.startsWith("/auth/") ? "accounts" : path.contains("/messages/") ? "messages" : "rooms"));
         switch (id) {
