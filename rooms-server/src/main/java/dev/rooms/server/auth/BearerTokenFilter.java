@@ -3,6 +3,7 @@ package dev.rooms.server.auth;
 import java.io.IOException;
 import java.util.List;
 
+import dev.rooms.server.operations.RequestLogFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +51,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(access.userId(), null, List.of()));
             SecurityContextHolder.getContextHolderStrategy().setContext(context);
+            request.setAttribute(RequestLogFilter.USER_ID_ATTRIBUTE, access.userId());
         } catch (InvalidTokenException e) {
             request.setAttribute(FAILURE_ATTRIBUTE, e);
         }

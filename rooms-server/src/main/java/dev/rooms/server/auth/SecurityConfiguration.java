@@ -2,9 +2,11 @@ package dev.rooms.server.auth;
 
 import dev.rooms.server.system.JsonErrorWriter;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,16 +16,17 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Stateless token security: no sessions, no CSRF (nothing rides on cookies), no login page or basic auth.
- * Everything needs an access token except registration, login, token refresh, the WebSocket endpoint,
- * which authenticates its own handshake, and the browser client's page and files ({@code /}, {@code /app/}),
- * which hold no data: the page signs in through the API.
+ * Everything needs an access token except registration, login, token refresh, the WebSocket endpoint (which
+ * authenticates its own handshake), the health probes, the API documents, the management port's actuator, and
+ * the browser client's page and files ({@code /}, {@code /app/}), which hold no data: the page signs in through
+ * the API.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, TokenService tokens,
-                                    TokenAuthenticationEntryPoint entryPoint, JsonErrorWriter writer) {
+                                    TokenAuthenticationEntryPoint entryPoint, JsonErrorWriter writer, Environment environment) {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -42,9 +45,22 @@ class SecurityConfiguration {
                         .requestMatchers("/auth/register/", "/auth/login/", "/auth/token/refresh/", "/ws/**", "/error")
                         .permitAll()
                         .requestMatchers("/", "/app/**").permitAll()
+                        // Load balancers' probes and the public API documents (operations package).
+                        .requestMatchers("/livez", "/readyz", "/api/schema/**", "/api/docs/**", "/api/asyncapi/**",
+                                "/swagger-ui/**")
+                        .permitAll()
+                        // Actuator on the management port (loopback by default) only: never public on the API port.
+                        .requestMatchers(request -> onManagementPort(request, environment)).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .build();
+    }
+
+    /** Whether the request came in on the management port (a port of its own, not the API's). */
+    private static boolean onManagementPort(HttpServletRequest request, Environment environment) {
+        String apiPort = environment.getProperty("local.server.port");
+        return request.getRequestURI().startsWith("/actuator/") && apiPort != null
+                && request.getLocalPort() != Integer.parseInt(apiPort);
     }
 
     @Bean

@@ -44,6 +44,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private final LiveLimits limits;
     private final LiveProperties properties;
     private final JsonMapper json;
+    private final LiveMetrics metrics;
     /**
      * Runs closes: a close frame to a stalled peer may wait up to the send timeout, which must not hold up
      * the thread that decided to close (often one delivering to a whole room).
@@ -51,7 +52,8 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private volatile ExecutorService closer;
 
     ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, RoomSequencer chat, SignalRelay signals,
-                         RoomPresence presence, LiveLimits limits, LiveProperties properties, JsonMapper json) {
+                         RoomPresence presence, LiveLimits limits, LiveProperties properties, JsonMapper json,
+                         LiveMetrics metrics) {
         this.registry = registry;
         this.decoder = decoder;
         this.chat = chat;
@@ -60,6 +62,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
         this.limits = limits;
         this.properties = properties;
         this.json = json;
+        this.metrics = metrics;
         this.closer = newCloser();
     }
 
@@ -197,6 +200,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
         if (connection != null) {
+            metrics.closed(connection.serverCloseStatus(), status);
             connection.closed();
             registry.leave(connection);
             presence.closed(connection);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.rooms.server.auth.AccessToken;
 import dev.rooms.server.auth.InvalidTokenException;
 import dev.rooms.server.auth.TokenService;
+import dev.rooms.server.operations.RequestLogFilter;
 import dev.rooms.server.room.RoomNotFoundException;
 import dev.rooms.server.room.RoomService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,6 +62,7 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
         } catch (InvalidTokenException e) {
             return refuse(response, json, HttpStatus.UNAUTHORIZED, e.getMessage());
         }
+        servlet.setAttribute(RequestLogFilter.USER_ID_ATTRIBUTE, access.userId()); // a ?token= skips the token filter
         Matcher path = ROOM_PATH.matcher(servlet.getRequestURI().substring(servlet.getContextPath().length()));
         if (!path.matches()) {
             return refuse(response, json, HttpStatus.NOT_FOUND, "Not found.");

@@ -10,10 +10,13 @@ import dev.rooms.server.ratelimit.LiveLimits;
 import dev.rooms.server.room.RoomService;
 import dev.rooms.server.user.UserService;
 import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.coyote.AbstractProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -64,10 +67,21 @@ class LiveConfiguration {
         return new BrokerOutage("The in-process broker");
     }
 
+    @Bean
+    LiveMetrics liveMetrics(MeterRegistry meters) {
+        return new LiveMetrics(meters);
+    }
+
+    /** Readiness ({@code /readyz}) goes down while the broker cannot carry events (Redis lost). */
+    @Bean
+    HealthIndicator brokerHealthIndicator(BrokerState broker) {
+        return () -> broker.available() ? Health.up().build() : Health.outOfService().build();
+    }
+
     @Bean(destroyMethod = "stop")
-    Broker broker(BrokerProperties properties, BrokerOutage outage) {
+    Broker broker(BrokerProperties properties, BrokerOutage outage, LiveMetrics metrics) {
         if (properties.redisEnabled()) {
-            return new RedisBroker(properties, outage);
+            return new RedisBroker(properties, outage, metrics);
         }
         log.info("Using the in-process broker (set ROOMS_REDIS_URL to fan out through Redis)");
         return new LocalBroker();
@@ -96,9 +110,11 @@ class LiveConfiguration {
     }
 
     @Bean
-    RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties) {
+    RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties,
+                                            LiveMetrics metrics) {
         RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(),
-                new GapWait(GAP_WAIT_MIN, GAP_WAIT_INITIAL, GAP_WAIT_MAX));
+                new GapWait(GAP_WAIT_MIN, GAP_WAIT_INITIAL, GAP_WAIT_MAX), metrics);
+        metrics.watch(registry);
         broker.start(registry);
         return registry;
     }
@@ -109,19 +125,20 @@ class LiveConfiguration {
     }
 
     @Bean
-    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, BrokerOutage outage) {
+    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, BrokerOutage outage,
+                                LiveMetrics metrics) {
         // More workers than cores: a worker mostly waits for the commit it shares with the others (ChatStore's
         // group commit), and the more rooms are in flight at once, the fewer commits carry them.
         int threads = 4 * Math.max(2, Runtime.getRuntime().availableProcessors());
-        return new RoomSequencer(store, broker, registry, outage, threads, Duration.ofSeconds(10));
+        return new RoomSequencer(store, broker, registry, outage, threads, Duration.ofSeconds(10), metrics);
     }
 
     @Bean
     ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, RoomSequencer sequencer,
                                               RoomPresence presence, LiveLimits limits, JsonMapper json,
-                                              LiveProperties properties) {
+                                              LiveProperties properties, LiveMetrics metrics) {
         return new ChatWebSocketHandler(registry, new FrameDecoder(json, properties.maxContentLength()), sequencer,
-                new SignalRelay(sequencer, json), presence, limits, properties, json);
+                new SignalRelay(sequencer, json), presence, limits, properties, json, metrics);
     }
 
     @Bean

@@ -64,6 +64,8 @@ final class LiveConnection {
     private volatile CloseStatus closeStatus = SLOW_CONSUMER;
     /** Set by {@link #closeAfterFlush}: close once the queue is empty, queue nothing more. */
     private volatile boolean closeWhenFlushed;
+    /** The status the server chose when it decided to close, for the close metrics; null otherwise. */
+    private volatile CloseStatus serverCloseStatus;
 
     private volatile long lastInboundNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
@@ -127,6 +129,16 @@ final class LiveConnection {
 
     boolean isClosing() {
         return closing.get();
+    }
+
+    /** Characters queued for this socket and not yet written. */
+    long queuedChars() {
+        return queuedChars.get();
+    }
+
+    /** The status of {@link #close}, if the server closed this connection; null if the peer or a failure did. */
+    CloseStatus serverCloseStatus() {
+        return serverCloseStatus;
     }
 
     /** Records that the peer is alive (any frame, pongs included). */
@@ -214,6 +226,7 @@ final class LiveConnection {
             return;
         }
         closeStatus = status;
+        serverCloseStatus = status;
         outgoing.clear();
         startWriting();
     }

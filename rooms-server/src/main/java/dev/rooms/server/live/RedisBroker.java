@@ -50,6 +50,7 @@ final class RedisBroker implements Broker {
 
     private final BrokerProperties properties;
     private final BrokerOutage outage;
+    private final LiveMetrics metrics;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ClientResources resources;
     private final RedisClient client;
@@ -65,9 +66,10 @@ final class RedisBroker implements Broker {
         return thread;
     });
 
-    RedisBroker(BrokerProperties properties, BrokerOutage outage) {
+    RedisBroker(BrokerProperties properties, BrokerOutage outage, LiveMetrics metrics) {
         this.properties = properties;
         this.outage = outage;
+        this.metrics = metrics;
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
@@ -88,6 +90,9 @@ final class RedisBroker implements Broker {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 if (connection == subscriber) {
+                    if (!subscriberUp) {
+                        metrics.brokerReconnected();
+                    }
                     subscriberUp = true;
                     outage.up();
                 }
@@ -97,6 +102,7 @@ final class RedisBroker implements Broker {
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
                 if (connection == subscriber && subscriberUp) {
                     subscriberUp = false;
+                    metrics.brokerError("connection_lost");
                     outage.down("lost the connection");
                     listener.onBrokerDown();
                 }
@@ -196,8 +202,10 @@ final class RedisBroker implements Broker {
         }
         return publisher.async().publish(channel, payload).toCompletableFuture()
                 .<Void>thenApply(receivers -> null)
-                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                        new BrokerUnavailableException("Publishing to Redis failed", failure)));
+                .exceptionallyCompose(failure -> {
+                    metrics.brokerError("publish");
+                    return CompletableFuture.failedFuture(new BrokerUnavailableException("Publishing to Redis failed", failure));
+                });
     }
 
     @Override
@@ -245,6 +253,7 @@ final class RedisBroker implements Broker {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("Interrupted while waiting to " + what, e);
         } catch (ExecutionException | TimeoutException e) {
+            metrics.brokerError("subscribe");
             throw new BrokerUnavailableException("Redis did not " + what, e);
         }
     }

@@ -48,11 +48,13 @@ final class RoomSequencer {
     private final RoomSessionRegistry registry;
     private final BrokerOutage outage;
     private final Duration maxWait;
+    private final LiveMetrics metrics;
 
     RoomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, BrokerOutage outage, int threads,
-                  Duration maxWait) {
+                  Duration maxWait, LiveMetrics metrics) {
         this.store = store;
         this.outage = outage;
+        this.metrics = metrics;
         this.broker = broker;
         this.registry = registry;
         this.maxWait = maxWait;
@@ -82,7 +84,7 @@ final class RoomSequencer {
      * @return false when the room's queue stayed full for too long (the message was not accepted)
      */
     boolean submitChat(long roomId, ChatPost post) {
-        return submit(roomId, new Item(post, null));
+        return submit(roomId, new Item(post, null, System.nanoTime()));
     }
 
     /**
@@ -91,7 +93,7 @@ final class RoomSequencer {
      * @return false when the room's queue stayed full for too long (the signal was not accepted)
      */
     boolean submitSignal(Envelope signal) {
-        return submit(signal.roomId(), new Item(null, signal));
+        return submit(signal.roomId(), new Item(null, signal, System.nanoTime()));
     }
 
     private boolean submit(long roomId, Item item) {
@@ -173,6 +175,7 @@ final class RoomSequencer {
         persistAndPublish(roomId, chats, published);
         try {
             CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            batch.stream().filter(item -> item.chat() != null).forEach(item -> metrics.broadcast(item.receivedNanos()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -187,7 +190,9 @@ final class RoomSequencer {
             return;
         }
         try {
-            for (StoredChat chat : store.store(roomId, chats)) {
+            List<StoredChat> stored = store.store(roomId, chats);
+            metrics.stored(stored.size());
+            for (StoredChat chat : stored) {
                 registry.publishing(roomId, chat.id());
                 published.add(broker.publish(
                         Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame(), chat.nonce())));
@@ -215,8 +220,8 @@ final class RoomSequencer {
         }
     }
 
-    /** A chat message or a signal, in the order a room's clients sent them. */
-    private record Item(ChatPost chat, Envelope signal) {
+    /** A chat message or a signal, in the order a room's clients sent them, and when it arrived. */
+    private record Item(ChatPost chat, Envelope signal, long receivedNanos) {
     }
 
     private static final class RoomQueue {

@@ -45,6 +45,7 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     private final ChatHistory history;
     private final boolean ordersAcrossProcesses;
     private final GapWait gapWait;
+    private final LiveMetrics metrics;
     /** Runs the database reads that fill gaps; only when ordering across processes. */
     private volatile ScheduledExecutorService gapTimers;
 
@@ -54,8 +55,10 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
      * @param gapWait               how long a message waits for an earlier one still on its way before that
      *                              one is read from the database
      */
-    RoomSessionRegistry(Broker broker, ChatHistory history, boolean ordersAcrossProcesses, GapWait gapWait) {
+    RoomSessionRegistry(Broker broker, ChatHistory history, boolean ordersAcrossProcesses, GapWait gapWait,
+                        LiveMetrics metrics) {
         this.broker = broker;
+        this.metrics = metrics;
         this.history = history;
         this.ordersAcrossProcesses = ordersAcrossProcesses;
         this.gapWait = gapWait;
@@ -328,10 +331,11 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     }
 
     /** A signal or an opt-in event, to the connections it is for. */
-    private static void sendEvent(Room room, Envelope envelope) {
+    private void sendEvent(Room room, Envelope envelope) {
         for (LiveConnection connection : room.connections) {
             if (isFor(envelope, connection)) {
                 connection.send(envelope.frame());
+                metrics.deliveredSignal();
             }
         }
     }
@@ -348,10 +352,13 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         };
     }
 
-    private static void sendToAll(Room room, String frame) {
+    private void sendToAll(Room room, String frame) {
+        int sent = 0;
         for (LiveConnection connection : room.connections) {
             connection.send(frame);
+            sent++;
         }
+        metrics.deliveredChat(sent);
     }
 
     /** Closes every local connection in the room. */
@@ -381,6 +388,34 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     /** Whether this process holds an entry (connections, a broker subscription) for the room. */
     boolean hasRoom(long roomId) {
         return rooms.containsKey(roomId);
+    }
+
+    /** Open local connections (for the metrics). */
+    int connectionCount() {
+        int count = 0;
+        for (Room room : rooms.values()) {
+            count += room.connections.size();
+        }
+        return count;
+    }
+
+    /** Rooms with local connections (for the metrics). */
+    int roomCount() {
+        return rooms.size();
+    }
+
+    /** Characters queued for sending: to all connections together, or to the most backed-up one. */
+    long queuedChars(boolean largest) {
+        long total = 0;
+        long max = 0;
+        for (Room room : rooms.values()) {
+            for (LiveConnection connection : room.connections) {
+                long queued = connection.queuedChars();
+                total += queued;
+                max = Math.max(max, queued);
+            }
+        }
+        return largest ? max : total;
     }
 
     /** A snapshot of every local connection. */

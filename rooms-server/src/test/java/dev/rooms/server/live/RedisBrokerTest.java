@@ -29,8 +29,8 @@ class RedisBrokerTest {
         RequiredServices.requireRedisServerBinary();
         redis = new RedisServerProcess().start();
         BrokerProperties properties = new BrokerProperties(redis.url(), "test-" + UUID.randomUUID(), Duration.ofSeconds(2));
-        first = new RedisBroker(properties, new BrokerOutage("Redis"));
-        second = new RedisBroker(properties, new BrokerOutage("Redis"));
+        first = new RedisBroker(properties, new BrokerOutage("Redis"), LiveMetrics.none());
+        second = new RedisBroker(properties, new BrokerOutage("Redis"), LiveMetrics.none());
         first.start(firstEvents);
         second.start(secondEvents);
     }

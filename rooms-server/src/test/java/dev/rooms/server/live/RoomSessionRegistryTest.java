@@ -71,7 +71,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenAnEarlierMessageIsOvertakenThenTheLaterWaitsForItAndEveryCopyKeepsItsNonce() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), LiveMetrics.none());
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -87,7 +87,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheOvertakenMessagesNeverArriveThenTheyAreReadFromHistoryAfterTheWaitAndLateCopiesSkipped() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), LiveMetrics.none());
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -103,7 +103,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheMissingMessageIsNotEvenInTheDatabaseThenTheRoomGoesOnWithoutIt() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), LiveMetrics.none());
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 12, 11, "m12"));
@@ -146,7 +146,7 @@ class RoomSessionRegistryTest {
             public void stop() {
             }
         };
-        registry = new RoomSessionRegistry(keepsNonces, history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)));
+        registry = new RoomSessionRegistry(keepsNonces, history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), LiveMetrics.none());
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -159,7 +159,7 @@ class RoomSessionRegistryTest {
     @Test
     void chatWhenAMessageArrivesAfterItsGapWasFilledThenTheWaitGrows() {
         GapWait wait = new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(5));
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, wait);
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, wait, LiveMetrics.none());
         registry.join(recordingConnection("a", 1));
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
         registry.onEnvelope(Envelope.chat(1, 7, 6, "m7"));
@@ -174,7 +174,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void stoppingWhenOwnMessagesAreStillOnTheirWayThenWaitsForTheirEchoes() throws Exception {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), LiveMetrics.none());
         registry.join(recordingConnection("a", 1));
         registry.publishing(1, 4);
 
@@ -187,7 +187,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void stoppingWhenAnEchoNeverComesThenGivesUpAfterTheTimeout() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), LiveMetrics.none());
         registry.join(recordingConnection("a", 1));
         registry.publishing(1, 4);
 
@@ -196,7 +196,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void signalThenEveryOtherConnectionOrOnlyTheTargetsReceive() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, false, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        registry = new RoomSessionRegistry(new LocalBroker(), history, false, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), LiveMetrics.none());
         for (String id : List.of("a", "b", "c")) {
             registry.join(recordingConnection(id, id.equals("b") ? 2 : 1));
         }

@@ -62,6 +62,11 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The file the server's output goes to. */
+    Path log() {
+        return log;
+    }
+
     /** Starts the server and waits until it answers HTTP. */
     ServerProcess start() {
         List<String> command = new ArrayList<>(List.of(
@@ -70,7 +75,8 @@ final class ServerProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 RoomsServerApplication.class.getName(),
                 "--server.port=" + port,
-                "--rooms.jwt-secret=" + LiveServerTest.SECRET));
+                "--rooms.jwt-secret=" + LiveServerTest.SECRET,
+                "--management.server.port=0"));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
