@@ -37,15 +37,15 @@ record Envelope(Kind kind, long roomId, long userId, String origin, Long target,
     }
 
     static Envelope presence(long roomId, String frame) {
-        return new Envelope(Kind.PRESENCE, roomId, 0, null, null, 0, 0, frame);
+        return new Envelope(Kind.PRESENCE, roomId, 0, null, null, 0, 0, frame, null);
     }
 
     static Envelope typing(long roomId, long userId, String frame) {
-        return new Envelope(Kind.TYPING, roomId, userId, null, null, 0, 0, frame);
+        return new Envelope(Kind.TYPING, roomId, userId, null, null, 0, 0, frame, null);
     }
 
     static Envelope messageChanged(long roomId, String frame) {
-        return new Envelope(Kind.MESSAGE_CHANGED, roomId, 0, null, null, 0, 0, frame);
+        return new Envelope(Kind.MESSAGE_CHANGED, roomId, 0, null, null, 0, 0, frame, null);
     }
 
     static Envelope roomDeleted(long roomId) {
