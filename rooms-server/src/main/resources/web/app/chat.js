@@ -118,6 +118,7 @@ export class RoomChat extends EventTarget {
       if (!this.session.signedIn) return this.#setStatus('closed', error.message);
       return this.#retry();
     }
+    if (this.#stopped) return;
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(
       `${scheme}//${location.host}/ws/chat/${this.roomId}/?token=${encodeURIComponent(token)}`);
