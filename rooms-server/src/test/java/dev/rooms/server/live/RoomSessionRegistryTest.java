@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -67,7 +68,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenAnEarlierMessageIsOvertakenThenTheLaterWaitsForItAndEveryCopyKeepsItsNonce() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMinutes(1), LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMinutes(1), new LiveMetrics(new SimpleMeterRegistry()));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -83,7 +84,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheOvertakenMessagesNeverArriveThenTheyAreReadFromHistoryAfterTheWaitAndLateCopiesSkipped() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20), LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20), new LiveMetrics(new SimpleMeterRegistry()));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -99,7 +100,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheMissingMessageIsNotEvenInTheDatabaseThenTheRoomGoesOnWithoutIt() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20), LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, Duration.ofMillis(20), new LiveMetrics(new SimpleMeterRegistry()));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 12, 11, "m12"));
@@ -112,7 +113,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void signalThenEveryOtherConnectionOrOnlyTheTargetsReceive() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, false, Duration.ofMinutes(1), LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, false, Duration.ofMinutes(1), new LiveMetrics(new SimpleMeterRegistry()));
         for (String id : List.of("a", "b", "c")) {
             registry.join(recordingConnection(id, id.equals("b") ? 2 : 1));
         }
