@@ -58,9 +58,11 @@ class SecurityConfiguration {
 
     /** Whether the request came in on the management port (a port of its own, not the API's). */
     private static boolean onManagementPort(HttpServletRequest request, Environment environment) {
+        if (!request.getRequestURI().startsWith("/actuator/")) {
+            return false;
+        }
         String apiPort = environment.getProperty("local.server.port");
-        return request.getRequestURI().startsWith("/actuator/") && apiPort != null
-                && request.getLocalPort() != Integer.parseInt(apiPort);
+        return apiPort != null && request.getLocalPort() != Integer.parseInt(apiPort);
     }
 
     @Bean

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.web.socket.CloseStatus;
 
 /**
@@ -38,11 +37,6 @@ final class LiveMetrics {
                 .register(meters);
         this.reconnects = Counter.builder("rooms.live.broker.reconnects")
                 .description("Times the broker's subscription connection came back after it was lost").register(meters);
-    }
-
-    /** Meters that record nothing anyone reads, for tests that build live classes by hand. */
-    static LiveMetrics none() {
-        return new LiveMetrics(new SimpleMeterRegistry());
     }
 
     private Counter deliveries(String kind) {

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ class RedisBrokerTest {
         RequiredServices.requireRedisServerBinary();
         redis = new RedisServerProcess().start();
         BrokerProperties properties = new BrokerProperties(redis.url(), "test-" + UUID.randomUUID(), Duration.ofSeconds(2));
-        first = new RedisBroker(properties, new BrokerOutage("Redis"), LiveMetrics.none());
-        second = new RedisBroker(properties, new BrokerOutage("Redis"), LiveMetrics.none());
+        first = new RedisBroker(properties, new BrokerOutage("Redis"), new LiveMetrics(new SimpleMeterRegistry()));
+        second = new RedisBroker(properties, new BrokerOutage("Redis"), new LiveMetrics(new SimpleMeterRegistry()));
         first.start(firstEvents);
         second.start(secondEvents);
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -71,7 +72,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenAnEarlierMessageIsOvertakenThenTheLaterWaitsForItAndEveryCopyKeepsItsNonce() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), new LiveMetrics(new SimpleMeterRegistry()));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -87,7 +88,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheOvertakenMessagesNeverArriveThenTheyAreReadFromHistoryAfterTheWaitAndLateCopiesSkipped() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), new LiveMetrics(new SimpleMeterRegistry()));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -103,7 +104,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheMissingMessageIsNotEvenInTheDatabaseThenTheRoomGoesOnWithoutIt() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), new LiveMetrics(new SimpleMeterRegistry()));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 12, 11, "m12"));
@@ -146,7 +147,7 @@ class RoomSessionRegistryTest {
             public void stop() {
             }
         };
-        registry = new RoomSessionRegistry(keepsNonces, history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), LiveMetrics.none());
+        registry = new RoomSessionRegistry(keepsNonces, history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), new LiveMetrics(new SimpleMeterRegistry()));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -159,7 +160,7 @@ class RoomSessionRegistryTest {
     @Test
     void chatWhenAMessageArrivesAfterItsGapWasFilledThenTheWaitGrows() {
         GapWait wait = new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(5));
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, wait, LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, wait, new LiveMetrics(new SimpleMeterRegistry()));
         registry.join(recordingConnection("a", 1));
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
         registry.onEnvelope(Envelope.chat(1, 7, 6, "m7"));
@@ -174,7 +175,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void stoppingWhenOwnMessagesAreStillOnTheirWayThenWaitsForTheirEchoes() throws Exception {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), new LiveMetrics(new SimpleMeterRegistry()));
         registry.join(recordingConnection("a", 1));
         registry.publishing(1, 4);
 
@@ -187,7 +188,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void stoppingWhenAnEchoNeverComesThenGivesUpAfterTheTimeout() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), new LiveMetrics(new SimpleMeterRegistry()));
         registry.join(recordingConnection("a", 1));
         registry.publishing(1, 4);
 
@@ -196,7 +197,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void signalThenEveryOtherConnectionOrOnlyTheTargetsReceive() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, false, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), LiveMetrics.none());
+        registry = new RoomSessionRegistry(new LocalBroker(), history, false, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), new LiveMetrics(new SimpleMeterRegistry()));
         for (String id : List.of("a", "b", "c")) {
             registry.join(recordingConnection(id, id.equals("b") ? 2 : 1));
         }

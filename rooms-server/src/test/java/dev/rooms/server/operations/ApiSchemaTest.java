@@ -5,10 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -119,10 +124,13 @@ class ApiSchemaTest {
         check("GET", "/api/rooms/999999/", access, null, 404);
         check("PATCH", "/api/rooms/" + room + "/", access, Map.of("description", "Everything"), 200);
         check("PUT", "/api/rooms/" + room + "/", access, Map.of("name", "General", "room_type", "chat"), 200);
-        check("GET", "/api/rooms/" + room + "/messages/", access, null, 200);
+        postOverTheSocket(room, access, "hello from the schema test");
+        postOverTheSocket(room, access, "hello again");
+        assertThat(check("GET", "/api/rooms/" + room + "/messages/", access, null, 200)).hasSize(2);
         check("GET", "/api/rooms/" + room + "/messages/?limit=10", access, null, 200);
         check("GET", "/api/rooms/" + room + "/messages/?limit=0", access, null, 400);
-        check("GET", "/api/messages/search/?q=hello", access, null, 200);
+        assertThat(check("GET", "/api/rooms/" + room + "/messages/?limit=1", access, null, 200)).hasSize(1);
+        assertThat(check("GET", "/api/messages/search/?q=hello", access, null, 200)).hasSize(2);
         check("GET", "/api/messages/search/", access, null, 400);
 
         String otherEmail = "bob-" + UUID.randomUUID() + "@example.com";
@@ -151,6 +159,22 @@ class ApiSchemaTest {
         assertThat(page.body()).contains("swagger-ui");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"detail\":\"Not found.\"}");
+    }
+
+    /** Posts a chat message the way clients do (messages have no REST write) and waits for its broadcast. */
+    private void postOverTheSocket(long room, String access, String content) throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + access)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat/" + room + "/"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        frames.add(data.toString());
+                        return WebSocket.Listener.super.onText(webSocket, data, last);
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendText(JSON.writeValueAsString(Map.of("content", content)), true).get(10, TimeUnit.SECONDS);
+        assertThat(frames.poll(10, TimeUnit.SECONDS)).contains(content);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
     }
 
     /** Sends a request, checks its status, validates the response against the document, returns its body. */
