@@ -140,7 +140,8 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     }
 
     private void dispatch(LiveConnection connection, InboundFrame frame) {
-        if ((frame instanceof InboundFrame.Chat || frame instanceof InboundFrame.Refused) && !admitted(connection, frame)) {
+        boolean chatFrame = frame instanceof InboundFrame.Chat || frame instanceof InboundFrame.Refused;
+        if (chatFrame && !admitted(connection, frame)) {
             return;
         }
         boolean accepted = true;
@@ -182,7 +183,8 @@ final class ChatWebSocketHandler implements WebSocketHandler {
                 connection.close(FLOODING);
             }
             case THROTTLED -> {
-                String nonce = frame instanceof InboundFrame.Chat chat ? chat.nonce() : ((InboundFrame.Refused) frame).nonce();
+                String nonce = frame instanceof InboundFrame.Chat message ? message.nonce()
+                        : ((InboundFrame.Refused) frame).nonce();
                 if (nonce != null) {
                     connection.send(ChatRefusal.throttled(admission.retryAfterSeconds()).errorFrame(json, nonce));
                 }
