@@ -79,7 +79,10 @@ class ApiDocumentation {
             openApi.getComponents().getSchemas().remove("StreamingResponseBody");
             openApi.getComponents().getSchemas().forEach((name, schema) -> {
                 if (RESPONSE_RECORDS.contains(name) && schema.getProperties() != null) {
-                    schema.setRequired(new ArrayList<>(new TreeSet<>(schema.getProperties().keySet())));
+                    TreeSet<String> required = new TreeSet<>(schema.getProperties().keySet());
+                // Written only when asked for (include=edited_at, an edit's answer): the spec's shape has four fields.
+                required.remove("edited_at");
+                schema.setRequired(new ArrayList<>(required));
                     schema.setAdditionalProperties(false);
                 }
             });
@@ -118,6 +121,9 @@ class ApiDocumentation {
                                 "room_type", string(null)._enum(List.of("chat", "video")))).description(
                                 "POST and PUT need `name` and `room_type`; PATCH changes the fields sent. "
                                         + "`id`, `creator`, `created_at` and `is_active` are read-only and ignored."))
+                .addSchemas("MessageContent", object(Map.of("content", string(
+                                "Not blank, at most `rooms.websocket.max-content-length` (16,000) characters; stored as sent.")),
+                                "content"))
                 .addSchemas("AccessToken", object(Map.of("access", string("A new access token.")), "access"))
                 .addSchemas("LoggedOut", object(Map.of("message", string(null)), "message"));
     }
@@ -129,7 +135,8 @@ class ApiDocumentation {
         }
         ApiResponses responses = operation.getResponses();
         responses.values().forEach(ApiDocumentation::jsonOnly);
-        if (method == PathItem.HttpMethod.POST && (id.startsWith("create") || id.equals("register"))) {
+        if (method == PathItem.HttpMethod.POST
+                && (id.startsWith("create") || id.equals("register") || id.equals("postMessage"))) {
             responses.put("201", responses.remove("200").description("Created"));
         } else if (method == PathItem.HttpMethod.DELETE) {
             responses.remove("200");
@@ -142,6 +149,7 @@ class ApiDocumentation {
             case "logout" -> "LogoutRequest";
             case "updateProfile", "replaceProfile" -> "ProfileChanges";
             case "createRoom", "updateRoom", "replaceRoom" -> "RoomChanges";
+            case "postMessage", "editMessage" -> "MessageContent";
             default -> null;
         };
         if (body != null) {
@@ -178,10 +186,38 @@ class ApiDocumentation {
                         query("until", dateTime(), "Created before (ISO 8601; UTC without an offset)."),
                         query("search", string(null), "Case-insensitive text in the content."),
                         query("user", integer(), "Only this user's messages."),
-                        query("limit", limit(), "Page size, 1-1000."))));
+                        query("limit", limit(), "Page size, 1-1000."),
+                        includeEditedAt())));
                 responses.get("200").setContent(json(new ArraySchema().items(ref("MessageResponse"))));
                 linkHeader(responses.get("200"));
             }
+            case "listMessages" -> operation.getParameters().add(includeEditedAt());
+            case "postMessage" -> {
+                operation.summary("Post a message without a WebSocket (extension)").description(
+                        "Stored and broadcast through the same path as a socket's chat message. The same "
+                                + "`Idempotency-Key` from the same user within 24 h answers the original message "
+                                + "(with `Idempotent-Replayed: true`) and posts nothing.");
+                operation.getParameters().stream().filter(p -> "Idempotency-Key".equals(p.getName())).forEach(p -> p
+                        .schema(string(null).minLength(1).maxLength(255))
+                        .description("Makes a retry safe: 1-255 characters, unique per message (a UUID)."));
+                responses.get("201").addHeaderObject("Idempotent-Replayed", new Header().schema(string(null))
+                        .description("`true` when this answers an earlier request with the same key."));
+                responses.addApiResponse("422", error("The key was used for a message in another room"));
+                responses.addApiResponse("503", error("The room's queue is full; try again later"));
+            }
+            case "editMessage" -> {
+                operation.summary("Edit one's own message (extension)").description(
+                        "Answers the message with `edited_at`; sockets that opted into `edits` hear it.");
+                responses.addApiResponse("403", error("Only its author may edit a message"));
+            }
+            case "deleteMessage" -> {
+                operation.summary("Delete a message (extension)").description(
+                        "Its author or the room's creator may; sockets that opted into `edits` hear it.");
+                responses.addApiResponse("403", error("Only its author or the room's creator may delete a message"));
+            }
+            case "present" -> operation.summary("Who is connected to the room now, on every server process (extension)");
+            case "rtcConfig" -> operation.summary("ICE servers for WebRTC calls (extension)").description(
+                    "The configured STUN/TURN servers (`rooms.rtc.ice-servers`); empty by default.");
             case "searchMessages" -> {
                 operation.summary("Search messages of every active room, newest first").description(
                         "Pages of `limit` (default 50); `Link: <...>; rel=\"next\"` (by `before`) while more remain.");
@@ -203,6 +239,7 @@ class ApiDocumentation {
         if (takesInput) {
             responses.addApiResponse("400", new ApiResponse().description("Invalid input").content(json(ref("FieldErrors"))));
         }
+        responses.addApiResponse("429", error("Throttled (rate limits); `Retry-After` says in how many seconds to retry"));
         if (!PUBLIC.contains(id)) {
             responses.addApiResponse("401", error("No, an invalid or an expired access token"));
         } else if (!id.equals("register")) {
@@ -232,6 +269,11 @@ class ApiDocumentation {
     private static void linkHeader(ApiResponse response) {
         response.addHeaderObject("Link", new Header().schema(string(null))
                 .description("RFC 8288 links to the pages around this one, when there are any."));
+    }
+
+    private static Parameter includeEditedAt() {
+        return query("include", string(null)._enum(List.of("edited_at")),
+                "`edited_at`: add each message's edit time, when it was edited (an extension; the spec's shape without).");
     }
 
     private static ApiResponse error(String description) {

@@ -1,6 +1,7 @@
 package dev.rooms.server.ratelimit;
 
 import dev.rooms.server.live.BrokerProperties;
+import dev.rooms.server.live.BrokerState;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +20,14 @@ class RateLimitConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    RateLimiter rateLimiter(RateLimitProperties limits, BrokerProperties redis, MeterRegistry meters) {
+    RateLimiter rateLimiter(RateLimitProperties limits, BrokerProperties redis, BrokerState broker,
+                            MeterRegistry meters) {
         BucketStore local = new LocalBucketStore();
         if (!limits.enabled()) {
             log.info("Rate limits are off (rooms.rate-limit.enabled=false)");
         }
         BucketStore shared = limits.enabled() && redis.redisEnabled() ? new RedisBucketStore(redis) : local;
-        return new RateLimiter(limits.enabled(), shared, local, meters);
+        return new RateLimiter(limits.enabled(), shared, local, broker, meters);
     }
 
     @Bean

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,13 +21,19 @@ import static org.awaitility.Awaitility.await;
  * One access-log line per request with a request id, and nothing secret in the log: the whole output of a
  * flow (registration, login, REST calls, a socket opened with {@code ?token=}, chat) is captured and searched.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class RequestLogTest extends LiveServerTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private final CapturedLog log = new CapturedLog();
+
+    @AfterEach
+    void stopCapturing() {
+        log.close();
+    }
+
     @Test
-    void flowThenOneLinePerRequestAndNoTokenPasswordOrMessageContentInTheLog(CapturedOutput output) throws Exception {
+    void flowThenOneLinePerRequestAndNoTokenPasswordOrMessageContentInTheLog() throws Exception {
         RestApi.TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         String content = "confidential-" + UUID.randomUUID();
@@ -43,13 +47,13 @@ class RequestLogTest extends LiveServerTest {
         HttpResponse<String> traced = get("/api/rooms/", alice.access(), "trace-" + room);
 
         assertThat(traced.headers().firstValue("X-Request-Id")).hasValue("trace-" + room);
-        await().untilAsserted(() -> assertThat(output.getOut())
+        await().untilAsserted(() -> assertThat(log.text())
                 .contains("GET /api/rooms/ 200 ")
                 .contains("user=" + alice.id() + " request_id=trace-" + room)
                 .contains("POST /auth/login/ 200 ")
                 .containsPattern("GET /ws/chat/" + room + "/ 101 \\d+ ms user=" + alice.id() + " request_id=[0-9a-f-]{36}")
                 .containsPattern("GET /api/rooms/" + room + "/messages/ 200 \\d+ ms user=" + alice.id()));
-        assertThat(output.getAll())
+        assertThat(log.text())
                 .doesNotContain(alice.access())
                 .doesNotContain(alice.refresh())
                 .doesNotContain("correct-horse-battery")
@@ -58,7 +62,7 @@ class RequestLogTest extends LiveServerTest {
     }
 
     @Test
-    void requestIdThatIsNotAnIdThenANewOneInstead(CapturedOutput output) throws Exception {
+    void requestIdThatIsNotAnIdThenANewOneInstead() throws Exception {
         HttpResponse<String> sane = get("/api/rooms/", null, "lb-7f3a.2:x_1");
         HttpResponse<String> insane = get("/api/rooms/", null, "id with spaces {and} more");
         HttpResponse<String> none = get("/api/rooms/", null, null);
@@ -68,9 +72,9 @@ class RequestLogTest extends LiveServerTest {
                 assertThat(id).matches("[0-9a-f-]{36}"));
         assertThat(none.headers().firstValue("X-Request-Id")).hasValueSatisfying(id ->
                 assertThat(id).matches("[0-9a-f-]{36}"));
-        await().untilAsserted(() -> assertThat(output.getOut()).contains("GET /api/rooms/ 401 ")
+        await().untilAsserted(() -> assertThat(log.text()).contains("GET /api/rooms/ 401 ")
                 .contains("user=- request_id=lb-7f3a.2:x_1"));
-        assertThat(output.getAll()).doesNotContain("{and}");
+        assertThat(log.text()).doesNotContain("{and}");
     }
 
     @Test

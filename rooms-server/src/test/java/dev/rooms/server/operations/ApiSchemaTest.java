@@ -44,8 +44,8 @@ class ApiSchemaTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** Mappings that are not the API: the documents themselves and the error page. */
-    private static final Set<String> NOT_API = Set.of("/error", "/api/asyncapi/");
+    /** Not REST API: the error dispatch, the AsyncAPI document itself and the browser client's page. */
+    private static final Set<String> NOT_API = Set.of("/error", "/api/asyncapi/", "/");
 
     @LocalServerPort
     int port;
