@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +26,13 @@ class RequestLogTest extends LiveServerTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final CapturedLog log = new CapturedLog();
+    private CapturedLog log;
+
+    /** After the Spring context is up: starting one resets Logback, which would drop the appender. */
+    @BeforeEach
+    void startCapturing() {
+        log = new CapturedLog();
+    }
 
     @AfterEach
     void stopCapturing() {
