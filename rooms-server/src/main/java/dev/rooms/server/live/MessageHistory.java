@@ -7,7 +7,7 @@ import dev.rooms.server.message.MessageResponse;
 import dev.rooms.server.message.MessageService;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@link ChatHistory} read through {@link MessageService}, frames in the broadcast (history) shape. */
+/** {@link ChatHistory} read through {@link MessageService}, frames in the broadcast (the spec's history) shape. */
 final class MessageHistory implements ChatHistory {
 
     private final MessageService messages;
@@ -28,7 +28,8 @@ final class MessageHistory implements ChatHistory {
         List<StoredChat> chain = new ArrayList<>();
         long previous = afterId;
         for (MessageResponse message : messages.listMessagesBetween(roomId, afterId, beforeId)) {
-            chain.add(new StoredChat(message.id(), previous, json.writeValueAsString(message)));
+            // A chat broadcast is in the spec's shape, even for a message edited since it was posted.
+            chain.add(new StoredChat(message.id(), previous, json.writeValueAsString(message.withoutEditedAt())));
             previous = message.id();
         }
         return chain;
