@@ -9,7 +9,7 @@ import dev.rooms.server.message.MessageService;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@link ChatHistory} read through {@link MessageService}, frames in the broadcast (history) shape. */
+/** {@link ChatHistory} read through {@link MessageService}, frames in the broadcast (the spec's history) shape. */
 final class MessageHistory implements ChatHistory {
 
     private final MessageService messages;
@@ -35,7 +35,8 @@ final class MessageHistory implements ChatHistory {
         long previous = afterId;
         for (MessageResponse message : found) {
             String nonce = known.get(message.id());
-            chain.add(new StoredChat(message.id(), previous, frame(message, nonce), nonce));
+            // A chat broadcast is in the spec's shape, even for a message edited since it was posted.
+            chain.add(new StoredChat(message.id(), previous, frame(message.withoutEditedAt(), nonce), nonce));
             previous = message.id();
         }
         return chain;

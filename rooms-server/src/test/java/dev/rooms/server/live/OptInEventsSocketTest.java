@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,9 @@ import static org.awaitility.Awaitility.await;
  * REST, and sockets that opted into nothing seeing none of it.
  */
 class OptInEventsSocketTest extends LiveServerTest {
+
+    @Autowired
+    ChatHistory history;
 
     private SocketClient connect(long roomId, RestApi.TestUser user, String events) {
         return SocketClient.open(port, roomId, user.access(), events);
@@ -149,6 +153,21 @@ class OptInEventsSocketTest extends LiveServerTest {
         assertThat(editsSocket.next()).isEqualTo(RestApi.JSON.readTree("{\"type\":\"message-deleted\",\"id\":" + id + "}"));
         assertNextIsMarker(editsSocket, "end");
         assertNextIsMarker(spec, "end");
+    }
+
+    @Test
+    void editedMessageReadBackForAGapFillThenBroadcastInTheSpecShapeWithItsNewContent() {
+        RestApi.TestUser alice = api.register("Alice");
+        long room = api.createRoom(alice);
+        long id = api.post(alice, room, "first", null).get("id").longValue();
+        api.edit(alice, room, id, "second");
+
+        List<StoredChat> filled = history.messagesBetween(room, 0, Long.MAX_VALUE);
+
+        assertThat(filled).hasSize(1);
+        JsonNode frame = RestApi.JSON.readTree(filled.get(0).frame());
+        assertThat(frame.propertyNames()).containsExactly("id", "user", "content", "created_at");
+        assertThat(frame.get("content").stringValue()).isEqualTo("second");
     }
 
     @Test
