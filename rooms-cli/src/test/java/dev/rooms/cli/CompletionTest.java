@@ -38,6 +38,21 @@ class CompletionTest {
     }
 
     @Test
+    void bashWhenARoomNameHoldsShellSyntaxThenItIsOfferedQuotedAndNeverRun() throws Exception {
+        Cli cli = new Cli();
+        cli.registerFresh("Tab Trap");
+        Path marker = bin.resolve("ran");
+        String name = "Trap $(touch " + marker + ") `touch " + marker + "` 'x \"y";
+        cli.run("room", "create", name);
+
+        String completions = complete(cli, "rooms", "chat", "Trap");
+
+        assertThat(completions.lines()).as("completions; rooms' stderr: %s", stderr())
+                .contains(name.replaceAll("([^A-Za-z0-9/._-])", "\\\\$1"));
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void bashWhenTabAfterTypeOrOutputThenOffersTheirValues() throws Exception {
         Cli cli = new Cli();
 
