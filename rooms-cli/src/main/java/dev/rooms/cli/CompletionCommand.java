@@ -61,11 +61,14 @@ final class CompletionCommand implements Callable<Integer> {
                 esac
               fi
               if [[ -n "$wants_room" ]]; then
-                local IFS=$'\\n' name
+                # Room names are other people's text: compared as plain strings and quoted with %q, never passed
+                # to compgen -W, which would expand $(...) in them.
+                local prefix=${cur//\\\\/} name
+                prefix=${prefix#[\\'\\"]}
                 COMPREPLY=()
-                for name in $(compgen -W "$(command rooms __complete rooms 2>/dev/null)" -- "$cur"); do
-                  COMPREPLY+=("$(printf '%q' "$name")")
-                done
+                while IFS= read -r name; do
+                  [[ "$name" == "$prefix"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
+                done < <(command rooms __complete rooms 2>/dev/null)
                 return 0
               fi
               _complete_rooms "$@"

@@ -43,9 +43,12 @@ final class RoomArgument {
 
     static CliException notFound(String argument) {
         Long id = parseId(argument);
-        return new CliException(ExitCodes.NOT_FOUND, id != null
-                ? "no room with id " + id + " (for a room named '" + argument + "', write name:" + argument + ")"
-                : "no room named '" + name(argument) + "'");
+        if (id == null) {
+            return new CliException(ExitCodes.NOT_FOUND, "no room named '" + name(argument) + "'");
+        }
+        // "#42" says it is an id; "42" may have been meant as a name.
+        return new CliException(ExitCodes.NOT_FOUND, "no room with id " + id + (argument.startsWith("#") ? ""
+                : " (for a room named '" + argument + "', write name:" + argument + ")"));
     }
 
     private static Room byName(RoomsClient client, String argument) {

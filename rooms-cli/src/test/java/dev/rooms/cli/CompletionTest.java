@@ -31,9 +31,25 @@ class CompletionTest {
         String roomShow = complete(cli, "rooms", "--profile", "default", "room", "show", "Book");
         String searchRoom = complete(cli, "rooms", "search", "deploy", "--room", "Book");
 
-        assertThat(messages.lines()).contains(name.replace(" ", "\\ "));
+        assertThat(messages.lines()).as("completions; rooms' stderr: %s", stderr())
+                .contains(name.replace(" ", "\\ "));
         assertThat(roomShow.lines()).contains(name.replace(" ", "\\ "));
         assertThat(searchRoom.lines()).contains(name.replace(" ", "\\ "));
+    }
+
+    @Test
+    void bashWhenARoomNameHoldsShellSyntaxThenItIsOfferedQuotedAndNeverRun() throws Exception {
+        Cli cli = new Cli();
+        cli.registerFresh("Tab Trap");
+        Path marker = bin.resolve("ran");
+        String name = "Trap $(touch " + marker + ") `touch " + marker + "` 'x \"y";
+        cli.run("room", "create", name);
+
+        String completions = complete(cli, "rooms", "chat", "Trap");
+
+        assertThat(completions.lines()).as("completions; rooms' stderr: %s", stderr())
+                .contains(name.replaceAll("([^A-Za-z0-9/._-])", "\\\\$1"));
+        assertThat(marker).doesNotExist();
     }
 
     @Test
@@ -75,6 +91,11 @@ class CompletionTest {
                 .doesNotContain("__complete' -d");
     }
 
+    private String stderr() throws IOException {
+        Path err = bin.resolve("rooms.err");
+        return Files.exists(err) ? Files.readString(err) : "(none)";
+    }
+
     /**
      * Sources {@code rooms completion bash} in a real bash, puts the words on its command line as bash would, and
      * returns the completions, one per line. {@code rooms} on the PATH runs this build's CLI in a JVM.
@@ -83,8 +104,10 @@ class CompletionTest {
         Path script = bin.resolve("rooms.bash");
         Files.writeString(script, cli.run("completion", "bash").out());
         Path rooms = bin.resolve("rooms");
+        // Its stderr, which the completion script discards, is kept in rooms.err to explain an empty answer.
         Files.writeString(rooms, "#!/bin/sh\nexec java -cp '" + System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")) + "' dev.rooms.cli.Main \"$@\"\n");
+                System.getProperty("java.class.path")) + "' dev.rooms.cli.Main \"$@\" 2>>'" + bin.resolve("rooms.err")
+                + "'\n");
         Files.setPosixFilePermissions(rooms, PosixFilePermissions.fromString("rwx------"));
         StringBuilder array = new StringBuilder();
         for (String word : words) {

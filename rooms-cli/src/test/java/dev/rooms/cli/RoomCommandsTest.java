@@ -109,8 +109,10 @@ class RoomCommandsTest {
         Cli.Result delete = owner.run("room", "delete", "#987654", "--yes");
 
         assertThat(show.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(show.err()).isEqualTo("error: no room with id 987654\n");
+        assertThat(show.err()).isEqualTo("error: no room with id 987654 (for a room named '987654', write "
+                + "name:987654)\n");
         assertThat(delete.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(delete.err()).isEqualTo("error: no room with id 987654\n");
     }
 
     @Test
