@@ -229,7 +229,12 @@ class ChatShellTest {
         shell.awaitScreen("» Ada: only once please");
         shell.type("never to be sent");
         shell.awaitScreen("never to be sent");
+        String prompt = room.name() + "> ";
+        int prompts = shell.screen().split(Pattern.quote(prompt), -1).length - 1;
         shell.type("\u0003");
+        // As a person does: type on once the fresh prompt is there. The terminal delivers Ctrl-C as a signal on
+        // its own thread, so keys sent right behind it may reach the old line before the interrupt does.
+        shell.awaitScreenCount(prompt, prompts + 1);
         shell.type("after the clear\r");
         shell.awaitScreen("» Ada: after the clear");
 
@@ -517,7 +522,8 @@ class ChatShellTest {
         }
 
         void awaitScreen(String text) {
-            await().atMost(WAIT).until(() -> screen().contains(text));
+            // untilAsserted: a timeout then shows the screen as it was.
+            await().atMost(WAIT).untilAsserted(() -> assertThat(screen()).contains(text));
         }
 
         void awaitScreenCount(String text, int count) {
