@@ -75,6 +75,11 @@ final class LiveLifecycle implements SmartLifecycle {
                 }
             }
         }
+        long unflushed = connections.stream().filter(connection -> !connection.isCloseStarted()).count();
+        if (unflushed > 0) {
+            log.warn("{} socket(s) had not written what was queued for them after {} s; closing them at once", unflushed,
+                    FLUSH_WAIT.toSeconds());
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -124,7 +125,13 @@ final class RoomSequencer {
 
     private void schedule(RoomQueue queue) {
         if (queue.scheduled.compareAndSet(false, true)) {
-            workers.execute(() -> drain(queue));
+            try {
+                workers.execute(() -> drain(queue));
+            } catch (RejectedExecutionException stopping) {
+                // The process is stopping and its workers are finishing what came before: what arrives now is
+                // not stored, and its sender, closed with 1001 in a moment, does not get it confirmed.
+                queue.scheduled.set(false);
+            }
         }
     }
 
