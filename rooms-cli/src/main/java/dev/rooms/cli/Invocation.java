@@ -57,15 +57,15 @@ final class Invocation {
         return client(null);
     }
 
-    private RoomsClient client(Duration sendTimeout) {
+    private RoomsClient client(Duration readTimeout) {
         if (client == null) {
             Configuration config = configuration();
             RoomsClient.Builder builder = RoomsClient.builder()
                     .tokenStore(tokenStore(config))
                     .userAgent("rooms-cli/" + VersionProvider.version())
                     .connectTimeout(Duration.ofSeconds(5));
-            if (sendTimeout != null) {
-                builder.sendTimeout(sendTimeout);
+            if (readTimeout != null) {
+                builder.readTimeout(readTimeout);
             }
             try {
                 builder.baseUrl(config.server());
@@ -104,10 +104,10 @@ final class Invocation {
         return loggedInClient(null);
     }
 
-    /** The SDK client, after checking that this profile holds tokens; live sends wait {@code sendTimeout}. */
-    RoomsClient loggedInClient(Duration sendTimeout) {
+    /** The SDK client, after checking that this profile holds tokens; it waits {@code readTimeout} for an answer. */
+    RoomsClient loggedInClient(Duration readTimeout) {
         loginRequired = true;
-        RoomsClient c = client(sendTimeout);
+        RoomsClient c = client(readTimeout);
         if (c.tokenStore().load().isEmpty()) {
             Configuration config = configuration();
             String serverFlag = "--server".equals(config.serverSource()) ? " --server " + config.server() : "";

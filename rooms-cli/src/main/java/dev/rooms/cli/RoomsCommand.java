@@ -27,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "1:error (invalid input, server error)",
                 "2:usage (unknown command or option, missing argument)",
                 "3:not logged in (to this server), or the server rejected the session (401)",
-                "4:not found (room)",
-                "5:forbidden (only a room's creator may change it)",
+                "4:not found (room, message)",
+                "5:forbidden (only a room's creator may change it; only a message's author may edit it)",
                 "6:cannot reach the server",
                 "7:a message was sent but not confirmed in time (it may or may not have been stored)",
         },
@@ -53,6 +53,7 @@ final class RoomsCommand implements Callable<Integer> {
     private static final List<Class<?>> COMMANDS = List.of(
             RegisterCommand.class, LoginCommand.class, LogoutCommand.class, AuthCommand.class, WhoamiCommand.class,
             ProfileCommand.class, RoomCommand.class, MessagesCommand.class, SearchCommand.class, SendCommand.class,
+            MessageCommand.class, WhoCommand.class,
             ChatCommand.class, CompletionCommand.class, CompletionCandidatesCommand.class, HelpCommand.class);
 
     /** Commands that need the whole tree: help describes other commands, completion lists all of them. */

@@ -1,15 +1,16 @@
 package dev.rooms.cli;
 
-import dev.rooms.sdk.RoomsClient;
-import dev.rooms.sdk.UnconfirmedSendException;
+import dev.rooms.sdk.NotFoundException;
 import dev.rooms.sdk.RateLimitedException;
+import dev.rooms.sdk.RoomsClient;
+import dev.rooms.sdk.TransportException;
 import dev.rooms.sdk.ValidationException;
 import dev.rooms.sdk.model.Message;
-import java.util.ArrayList;
+import java.net.ConnectException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code rooms send ROOM TEXT}: posts one message, or one per line of standard input. */
+/**
+ * {@code rooms send ROOM TEXT}: posts one message, or one per line of standard input, over REST: nothing here needs
+ * a live connection, and a post that got no answer is sent again with the same idempotency key.
+ */
 @Command(name = "send", description = {
         "Send a message to a room.",
         "Without TEXT (or with -), every non-blank line of standard input is sent as one message, in order.",
@@ -38,7 +42,8 @@ final class SendCommand implements Callable<Integer> {
     List<String> text = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for the server to confirm each message (default: ${DEFAULT-VALUE}).")
+            description = "How long to wait for the server's answer to each request (default: ${DEFAULT-VALUE}); "
+                    + "a request without one is sent twice more, so a message takes at most about 3x as long.")
     int timeoutSeconds;
 
     @Mixin
@@ -49,7 +54,7 @@ final class SendCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
@@ -58,16 +63,14 @@ final class SendCommand implements Callable<Integer> {
         boolean fromStdin = text.isEmpty() || text.equals(List.of("-"));
         List<Message> sent = new ArrayList<>();
 
-        try (LiveRoom live = LiveRoom.open(client, roomId, null, message -> { }, invocation.err::println)) {
-            if (fromStdin) {
-                for (String line = invocation.readLine(); line != null; line = invocation.readLine()) {
-                    if (!line.isBlank()) {
-                        sent.add(confirmed(live, line, sent.size()));
-                    }
+        if (fromStdin) {
+            for (String line = invocation.readLine(); line != null; line = invocation.readLine()) {
+                if (!line.isBlank()) {
+                    sent.add(posted(client, roomId, line, sent.size()));
                 }
-            } else {
-                sent.add(confirmed(live, String.join(" ", text), 0));
             }
+        } else {
+            sent.add(posted(client, roomId, String.join(" ", text), 0));
         }
 
         if (invocation.output().json()) {
@@ -76,29 +79,38 @@ final class SendCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Sends and waits for the server's confirmation; a refused or unconfirmed message says which one it was. */
-    private Message confirmed(LiveRoom live, String content, int confirmedBefore) {
+    /**
+     * Posts over REST: the SDK sends a fresh {@code Idempotency-Key} and repeats a request that got no answer with
+     * the same key, so a retry cannot post twice. A refused or unanswered message says which one it was.
+     */
+    private Message posted(RoomsClient client, long roomId, String content, int postedBefore) {
+        String which = "message " + (postedBefore + 1) + " ('" + abbreviate(content) + "')";
+        String stored = postedBefore > 0 ? " (the " + postedBefore + " before it were stored)" : "";
         try {
-            return live.connection().send(content).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof ValidationException refused) {
-                throw new CliException(ExitCodes.ERROR, "message " + (confirmedBefore + 1) + " ('"
-                        + abbreviate(content) + "') not sent: " + refused.getMessage()
-                        + (confirmedBefore > 0 ? " (the " + confirmedBefore + " before it were stored)" : ""));
+            return client.rooms().post(roomId, content);
+        } catch (ValidationException refused) {
+            throw new CliException(ExitCodes.ERROR, which + " not sent: " + reason(refused) + stored);
+        } catch (RateLimitedException limited) {
+            throw new CliException(ExitCodes.RATE_LIMITED,
+                    which + " not sent: " + ErrorHandler.rateLimited(limited) + stored);
+        } catch (NotFoundException e) {
+            throw RoomArgument.notFound(room);
+        } catch (TransportException failed) {
+            if (failed.getCause() instanceof ConnectException) {
+                // Refused on the last attempt: most likely nothing got through; the usual "cannot reach" line.
+                throw failed;
             }
-            if (e.getCause() instanceof RateLimitedException limited) {
-                throw new CliException(ExitCodes.RATE_LIMITED, "message " + (confirmedBefore + 1) + " ('"
-                        + abbreviate(content) + "') not sent: " + ErrorHandler.rateLimited(limited)
-                        + (confirmedBefore > 0 ? " (the " + confirmedBefore + " before it were stored)" : ""));
-            }
-            if (e.getCause() instanceof UnconfirmedSendException unconfirmed) {
-                throw new CliException(ExitCodes.UNCONFIRMED, "message " + (confirmedBefore + 1) + " ('"
-                        + abbreviate(content) + "'): " + unconfirmed.getMessage()
-                        + (confirmedBefore > 0 ? " (the " + confirmedBefore + " before it were stored)" : "")
-                        + "; check with 'rooms messages " + room + " --last 5'");
-            }
-            throw e;
+            throw new CliException(ExitCodes.UNCONFIRMED, which + ": no answer from the server within "
+                    + timeoutSeconds + (timeoutSeconds == 1 ? " second" : " seconds")
+                    + "; it may or may not have been stored" + stored
+                    + "; check with 'rooms messages " + room + " --last 5'");
         }
+    }
+
+    /** The server's words without the field name: there is only one field, the text. */
+    private static String reason(ValidationException refused) {
+        List<String> messages = refused.fieldErrors().values().stream().flatMap(List::stream).toList();
+        return messages.isEmpty() ? refused.getMessage() : String.join(" ", messages);
     }
 
     private static String abbreviate(String text) {

@@ -5,16 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rooms.sdk.RoomConnection;
+import dev.rooms.sdk.RoomListener;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.RoomType;
 import dev.rooms.sdk.testing.TcpProxy;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,24 +141,102 @@ class MessageCommandsTest {
     }
 
     @Test
-    void sendThatTheServerNeverConfirmsExits7AndDoesNotBlameTheNetwork() throws Exception {
+    void sendThatTheServerNeverAnswersExits7AndDoesNotBlameTheNetwork() throws Exception {
+        Room room = newRoom();
+        Cli viaSilence = new Cli();
+        int port;
+        try (TcpProxy proxy = new TcpProxy(TestServer.port())) {
+            viaSilence.variables.put("ROOMS_SERVER", proxy.url());
+            // Tokens are kept per server address: log in at the address that will fall silent.
+            viaSilence.runWithInput(Cli.password(adaEmail) + "\n", "login", "-e", adaEmail, "--password-stdin");
+            port = URI.create(proxy.url()).getPort();
+        }
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.setReuseAddress(true);
+            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // The test is over.
+                }
+            });
+            acceptor.start();
+
+            Cli.Result result = viaSilence.run("send", String.valueOf(room.id()), "--timeout", "1", "anyone there?");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.UNCONFIRMED);
+            assertThat(result.err()).isEqualTo("error: message 1 ('anyone there?'): no answer from the server "
+                    + "within 1 second; it may or may not have been stored; check with 'rooms messages " + room.id()
+                    + " --last 5'" + System.lineSeparator());
+            // The first request and the two retries, all with the same key.
+            assertThat(accepted).hasSize(3);
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void sendToAServerThatIsNotThereExits6() throws Exception {
+        Room room = newRoom();
+        Cli viaProxy = new Cli();
+        String gone;
+        try (TcpProxy proxy = new TcpProxy(TestServer.port())) {
+            viaProxy.variables.put("ROOMS_SERVER", proxy.url());
+            viaProxy.runWithInput(Cli.password(adaEmail) + "\n", "login", "-e", adaEmail, "--password-stdin");
+            gone = proxy.url();
+        }
+        // Nothing listens at the proxy's address any more: every attempt is refused.
+
+        Cli.Result result = viaProxy.run("send", String.valueOf(room.id()), "hello?");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(result.err()).startsWith("error: cannot reach the server at " + gone);
+        assertThat(ada.sdk().rooms().listMessages(room.id())).isEmpty();
+    }
+
+    @Test
+    void sendOverRestReachesTheRoomsLiveConnections() throws Exception {
+        Room room = newRoom();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        RoomConnection live = bob.sdk().connect(room.id(), new RoomListener() {
+            @Override
+            public void onMessage(RoomConnection connection, Message message) {
+                heard.add(message.content());
+            }
+        });
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !ada.sdk().rooms().presence(room.id()).isEmpty());
+
+            Cli.Result sent = ada.run("send", room.name(), "over REST");
+
+            assertThat(sent.exitCode()).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("over REST"));
+        } finally {
+            live.close();
+        }
+    }
+
+    @Test
+    void sendWorksWhereLiveConnectionsGetNoAnswer() throws Exception {
         Room room = newRoom();
         try (TcpProxy proxy = new TcpProxy(TestServer.port())) {
             proxy.silenceWebSockets();
             Cli viaProxy = new Cli();
             viaProxy.variables.put("ROOMS_SERVER", proxy.url());
-            // The proxy is another server address: tokens for the server's own address would not be sent there.
             viaProxy.runWithInput(Cli.password(adaEmail) + "\n", "login", "-e", adaEmail, "--password-stdin");
 
-            Cli.Result result = viaProxy.run("send", room.name(), "--timeout", "1", "anyone there?");
+            Cli.Result result = viaProxy.run("send", room.name(), "--timeout", "2", "no socket needed");
 
-            assertThat(result.exitCode()).isEqualTo(ExitCodes.UNCONFIRMED);
-            assertThat(result.err()).startsWith("error: message 1 ('anyone there?'): "
-                    + "No confirmation of the message within 1000 ms; it may or may not have been stored; check with 'rooms messages " + room.name()
-                    + " --last 5'").doesNotContain("cannot reach");
+            assertThat(result.exitCode()).isZero();
         }
         assertThat(ada.sdk().rooms().listMessages(room.id())).extracting(Message::content)
-                .containsExactly("anyone there?");
+                .containsExactly("no socket needed");
     }
 
     @Test
