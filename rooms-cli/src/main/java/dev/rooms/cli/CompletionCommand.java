@@ -30,7 +30,8 @@ final class CompletionCommand implements Callable<Integer> {
     enum Shell { BASH, ZSH, FISH }
 
     /** Commands whose first positional parameter is a ROOM, as the completion scripts see them. */
-    private static final List<String> ROOM_COMMANDS = List.of("messages", "send", "chat", "show", "update", "delete");
+    private static final List<String> ROOM_COMMANDS =
+            List.of("messages", "send", "chat", "who", "show", "update", "delete");
 
     /**
      * Completes room names on top of picocli's generated script: the word after {@code --room}, and the first
@@ -56,7 +57,7 @@ final class CompletionCommand implements Callable<Integer> {
                 wants_room=1
               elif [[ "$cur" != -* ]]; then
                 case "${words[0]} ${#words[@]}" in
-                  "messages 1"|"send 1"|"chat 1") wants_room=1 ;;
+                  "messages 1"|"send 1"|"chat 1"|"who 1") wants_room=1 ;;
                   "room 2") [[ "${words[1]}" =~ ^(show|update|delete)$ ]] && wants_room=1 ;;
                 esac
               fi

@@ -91,7 +91,7 @@ final class MessageCommand implements Callable<Integer> {
 
     /** The server answers the same 404 for a missing room and a message that is not in it. */
     private static CliException notFound(long id, String room) {
-        return new CliException(ExitCodes.NOT_FOUND, "no message " + id + " in room " + room);
+        return new CliException(ExitCodes.NOT_FOUND, "no message " + id + " in room '" + room + "'");
     }
 
     /** The {@code --json} shape: the message as the history shows it, plus when it was edited (as the server). */

@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "4:not found (room, message)",
                 "5:forbidden (only a room's creator may change it; only a message's author may edit it)",
                 "6:cannot reach the server",
-                "7:a message was sent but not confirmed in time (it may or may not have been stored)",
+                "7:a message was sent but the server did not answer in time (it may or may not have been stored)",
+                "8:the server is rate limiting this client (the message says how long to wait)",
         },
         footerHeading = "%nEnvironment:%n",
         footer = {

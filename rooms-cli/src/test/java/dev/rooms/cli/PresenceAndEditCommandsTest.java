@@ -150,7 +150,7 @@ class PresenceAndEditCommandsTest {
         Cli.Result delete = ada.run("message", "delete", String.valueOf(message.id()), "--room", room.name());
 
         assertThat(edit.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(edit.err()).startsWith("error: no message " + message.id() + " in room " + room.name());
+        assertThat(edit.err()).isEqualTo("error: no message " + message.id() + " in room '" + room.name() + "'" + System.lineSeparator());
         assertThat(delete.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(ada.sdk().rooms().listMessages(other.id())).extracting(Message::content)
                 .containsExactly("elsewhere");

@@ -48,7 +48,7 @@ class UsageTest {
         assertThat(everyCommand().map(path -> String.join(" ", path))).contains(
                 "register", "login", "logout", "whoami", "profile show", "profile update", "profile delete",
                 "room list", "room create", "room show", "room update", "room delete",
-                "messages", "send", "chat", "completion");
+                "messages", "send", "message edit", "message delete", "who", "chat", "completion");
     }
 
     @Test
