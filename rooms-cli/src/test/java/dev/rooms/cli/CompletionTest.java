@@ -62,7 +62,7 @@ class CompletionTest {
 
         assertThat(type.lines()).containsExactlyInAnyOrder("chat", "video");
         assertThat(output.lines()).containsExactlyInAnyOrder("table", "json");
-        assertThat(command.lines()).containsExactly("messages");
+        assertThat(command.lines()).containsExactlyInAnyOrder("messages", "message");
     }
 
     @Test
