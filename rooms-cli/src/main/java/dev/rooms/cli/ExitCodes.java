@@ -10,7 +10,7 @@ final class ExitCodes {
     static final int NOT_FOUND = 4;
     static final int FORBIDDEN = 5;
     static final int UNREACHABLE = 6;
-    /** A message went out but the server did not confirm it in time: it may or may not have been stored. */
+    /** A message went out but the server did not answer in time, retries included: it may or may not be stored. */
     static final int UNCONFIRMED = 7;
     /** The server is rate limiting this client; the message says how long to wait. */
     static final int RATE_LIMITED = 8;

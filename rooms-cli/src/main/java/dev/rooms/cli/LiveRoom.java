@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A live room connection for {@code send} and {@code messages --follow}: waits until it is open, reports
+ * A live room connection for {@code messages --follow}: waits until it is open, reports
  * reconnects as status lines, and turns the way it ended into a {@link CliException} with the right exit code.
  * A connection that cannot open the first time fails at once instead of retrying.
  */
@@ -50,10 +50,6 @@ final class LiveRoom implements RoomListener, AutoCloseable {
             throw room.failure;
         }
         return room;
-    }
-
-    RoomConnection connection() {
-        return connection;
     }
 
     /** Waits until the connection ends; throws how it failed, returns if it was closed normally. */
