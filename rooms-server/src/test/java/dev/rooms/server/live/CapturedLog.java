@@ -23,15 +23,18 @@ final class CapturedLog implements AutoCloseable {
         root.addAppender(appender);
     }
 
-    /** Everything logged so far. */
-    String text() {
-        List<ILoggingEvent> events;
+    /** The events logged so far. */
+    List<ILoggingEvent> events() {
         // Appends are synchronized on the appender; copying under the same lock sees a consistent list.
         synchronized (appender) {
-            events = new ArrayList<>(appender.list);
+            return new ArrayList<>(appender.list);
         }
+    }
+
+    /** Everything logged so far. */
+    String text() {
         StringBuilder text = new StringBuilder();
-        for (ILoggingEvent event : events) {
+        for (ILoggingEvent event : events()) {
             text.append(event.getLevel()).append(' ').append(event.getLoggerName()).append(' ')
                     .append(event.getFormattedMessage()).append(' ').append(event.getMDCPropertyMap());
             for (IThrowableProxy thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {

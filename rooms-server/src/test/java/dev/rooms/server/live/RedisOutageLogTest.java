@@ -7,12 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,12 +19,13 @@ class RedisOutageLogTest {
 
     private RedisServerProcess redis;
     private ServerInstance server;
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private CapturedLog log;
 
     @AfterEach
     void stop() {
-        root.detachAppender(logs);
+        if (log != null) {
+            log.close();
+        }
         if (server != null) {
             server.close();
         }
@@ -47,8 +45,7 @@ class RedisOutageLogTest {
         RestApi.TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         SocketClient connected = SocketClient.open(server.port(), room, alice.access());
-        logs.start();
-        root.addAppender(logs);
+        log = new CapturedLog();
 
         redis.kill();
         assertThat(connected.awaitClose(10).code()).isEqualTo(1011);
@@ -74,7 +71,7 @@ class RedisOutageLogTest {
     /** The lines logged at this level or above, formatted; not the access log's (one per request by design). */
     private List<String> lines(Level atLeast) {
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : List.copyOf(logs.list)) {
+        for (ILoggingEvent event : log.events()) {
             if (event.getLevel().isGreaterOrEqual(atLeast) && !event.getLoggerName().equals("dev.rooms.server.access")) {
                 lines.add(event.getFormattedMessage());
             }
