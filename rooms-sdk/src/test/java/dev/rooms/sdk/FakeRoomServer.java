@@ -86,9 +86,7 @@ public final class FakeRoomServer implements AutoCloseable {
 
     /** Stores a message from another user and broadcasts it to every open socket. */
     public long post(String content) {
-        ObjectNode message = store(2, "other@example.com", "Other", content);
-        broadcast(message);
-        return message.get("id").asLong();
+        return storeAndBroadcast(2, "other@example.com", "Other", content, null);
     }
 
     /** Stores a message without broadcasting it, as if it was sent while this client was away. */
@@ -232,9 +230,20 @@ public final class FakeRoomServer implements AutoCloseable {
         }
     }
 
-    private void broadcast(ObjectNode message) {
-        String frame = message.toString();
-        open.forEach(peer -> peer.socket.send(frame));
+    /**
+     * Stores and broadcasts under one lock, so that frames go out in id order as the real server sends them: a
+     * client drops a message whose id is not above the last one it delivered.
+     */
+    private long storeAndBroadcast(long userId, String email, String name, String content, String nonce) {
+        synchronized (messages) {
+            ObjectNode broadcast = store(userId, email, name, content).deepCopy();
+            if (nonce != null) {
+                broadcast.put("nonce", nonce);
+            }
+            String frame = broadcast.toString();
+            open.forEach(peer -> peer.socket.send(frame));
+            return broadcast.get("id").asLong();
+        }
     }
 
     private static MockResponse json(int code, String body) {
@@ -324,12 +333,8 @@ public final class FakeRoomServer implements AutoCloseable {
                             .put("code", refusal).put("detail", DETAILS.get(refusal)).toString());
                 }
             } else {
-                ObjectNode message = store(1, "bot@example.com", "Bot", content);
-                ObjectNode broadcast = message.deepCopy();
-                if (frame.hasNonNull("nonce")) {
-                    broadcast.put("nonce", frame.get("nonce").asText());
-                }
-                broadcast(broadcast);
+                storeAndBroadcast(1, "bot@example.com", "Bot", content,
+                        frame.hasNonNull("nonce") ? frame.get("nonce").asText() : null);
             }
         }
 
