@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.rooms.server.system.DatabaseOutage;
 import dev.rooms.server.message.MessageService;
 import dev.rooms.server.message.NewMessage;
 import dev.rooms.server.message.PostedMessage;
@@ -33,13 +34,15 @@ final class ChatStore {
 
     private final MessageService messages;
     private final JsonMapper json;
+    private final DatabaseOutage outage;
     private final boolean acrossProcesses;
     private final Queue<Request> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
 
     /** @param acrossProcesses whether other processes post to the same rooms (then previous ids are tracked) */
-    ChatStore(MessageService messages, JsonMapper json, boolean acrossProcesses) {
+    ChatStore(MessageService messages, JsonMapper json, DatabaseOutage outage, boolean acrossProcesses) {
         this.messages = messages;
+        this.outage = outage;
         this.json = json;
         this.acrossProcesses = acrossProcesses;
     }
@@ -87,6 +90,12 @@ final class ChatStore {
         try {
             return frames(posts, messages.postMessages(roomId, newMessages(posts), acrossProcesses));
         } catch (RuntimeException e) {
+            if (outage.recordIfUnreachable(e)) {
+                // Each post on its own would fail the same way, a log line each: the outage is logged once.
+                outage.failedChat(posts.size());
+                posts.forEach(post -> post.notStored(e));
+                return List.of();
+            }
             if (posts.size() == 1) {
                 if (e instanceof DuplicateKeyException) {
                     // The only unique key a post can hit: a concurrent retry with the same Idempotency-Key won.

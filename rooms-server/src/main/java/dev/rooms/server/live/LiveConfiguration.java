@@ -6,6 +6,7 @@ import java.time.Duration;
 import dev.rooms.server.auth.TokenService;
 import dev.rooms.server.message.ChatQueue;
 import dev.rooms.server.message.MessageService;
+import dev.rooms.server.system.DatabaseOutage;
 import dev.rooms.server.ratelimit.LiveLimits;
 import dev.rooms.server.room.RoomService;
 import dev.rooms.server.user.UserService;
@@ -120,8 +121,9 @@ class LiveConfiguration {
     }
 
     @Bean
-    ChatStore chatStore(MessageService messages, JsonMapper json, BrokerProperties properties) {
-        return new ChatStore(messages, json, properties.redisEnabled());
+    ChatStore chatStore(MessageService messages, JsonMapper json, DatabaseOutage databaseOutage,
+                        BrokerProperties properties) {
+        return new ChatStore(messages, json, databaseOutage, properties.redisEnabled());
     }
 
     @Bean

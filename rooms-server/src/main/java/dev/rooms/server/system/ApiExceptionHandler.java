@@ -30,6 +30,12 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final DatabaseOutage outage;
+
+    ApiExceptionHandler(DatabaseOutage outage) {
+        this.outage = outage;
+    }
+
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<Object> validation(ValidationException e) {
         return json(HttpStatus.BAD_REQUEST).body(e.errors());
@@ -92,6 +98,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (outage.recordIfUnreachable(e)) {
+            // Counted, not logged: the outage has its own two lines.
+            outage.refusedRequest();
+            return json(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()))
+                    .body(Map.of("detail", DatabaseOutage.UNAVAILABLE));
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return detail(HttpStatus.INTERNAL_SERVER_ERROR, "A server error occurred.");
     }

@@ -5,12 +5,17 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Chooses the database: {@code rooms.database-url} if given, else the standard {@code spring.datasource.*}
@@ -19,9 +24,34 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    /**
+     * The pool behind {@link OutageAwareDataSource}. The pool settings ({@code spring.datasource.hikari.*}) are
+     * bound here rather than with {@code @ConfigurationProperties} on the bean, which would bind them to the
+     * wrapper.
+     */
     @Bean
-    @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(RoomsProperties rooms, DatabaseProperties database, DataSourceProperties standard) {
+    DataSource dataSource(RoomsProperties rooms, DatabaseProperties database, DataSourceProperties standard,
+                          Environment environment, DatabaseOutage outage) {
+        HikariDataSource pool = pool(rooms, database, standard);
+        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
+        return new OutageAwareDataSource(pool, outage);
+    }
+
+    @Bean
+    DatabaseOutage databaseOutage(RoomsProperties rooms, DataSourceProperties standard,
+                                  @Qualifier("databaseProbes") TaskScheduler probes) {
+        return new DatabaseOutage(describe(rooms, standard), probes);
+    }
+
+    @Bean
+    ThreadPoolTaskScheduler databaseProbes() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("rooms-db-probe-");
+        return scheduler;
+    }
+
+    private static HikariDataSource pool(RoomsProperties rooms, DatabaseProperties database,
+                                         DataSourceProperties standard) {
         if (rooms.databaseUrl() != null && !rooms.databaseUrl().isBlank()) {
             DatabaseUrl url = DatabaseUrl.parse(rooms.databaseUrl().strip());
             return DataSourceBuilder.create()
@@ -56,6 +86,19 @@ class DatabaseConfiguration {
         return embedded(rooms, standard)
                 ? new CheckpointingTransactionManager(dataSource, database.groupCommitWindow())
                 : new JdbcTransactionManager(dataSource);
+    }
+
+    /** The database as log lines name it: where it is, without credentials or parameters. */
+    private static String describe(RoomsProperties rooms, DataSourceProperties standard) {
+        String url = rooms.databaseUrl() != null && !rooms.databaseUrl().isBlank()
+                ? DatabaseUrl.parse(rooms.databaseUrl().strip()).jdbcUrl() : standard.getUrl();
+        if (url == null) {
+            return "The embedded database";
+        }
+        String where = url.replaceFirst("^jdbc:", "").replaceFirst("[?;].*$", "");
+        where = where.replaceFirst("//[^/@]*@", "//");
+        return where.startsWith("postgresql:") ? "PostgreSQL at " + where.substring("postgresql:".length()).replaceFirst("^//", "")
+                : "The database at " + where;
     }
 
     private static boolean embedded(RoomsProperties rooms, DataSourceProperties standard) {

@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** An unexpected failure never leaks: the same 500 body from a controller and from the container's error path. */
 class ServerErrorBodyTest {
 
     @Test
     void unexpectedExceptionInControllerThen500WithoutDetails() {
-        ResponseEntity<Object> response = new ApiExceptionHandler().unexpected(
+        ResponseEntity<Object> response = new ApiExceptionHandler(new DatabaseOutage("the test database", new ThreadPoolTaskScheduler())).unexpected(
                 new IllegalStateException("connection string with secrets"), new MockHttpServletRequest("GET", "/api/rooms/"));
 
         assertThat(response.getStatusCode().value()).isEqualTo(500);

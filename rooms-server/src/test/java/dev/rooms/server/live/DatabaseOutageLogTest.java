@@ -1,0 +1,113 @@
+package dev.rooms.server.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.rooms.sdk.testing.TcpProxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A PostgreSQL outage (the database behind a proxy that is cut) under REST traffic: every request that needs the
+ * database is answered 503 at once in DRF's words, and the log has one line when it goes and one, with the count,
+ * when it is back; no stack trace per request.
+ */
+class DatabaseOutageLogTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private TcpProxy databaseProxy;
+    private String database;
+    private ServerInstance server;
+    private CapturedLog log;
+
+    @AfterEach
+    void stop() {
+        if (log != null) {
+            log.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (databaseProxy != null) {
+            databaseProxy.close();
+        }
+        if (database != null) {
+            RequiredServices.dropPostgresDatabase(database);
+        }
+    }
+
+    @Test
+    void databaseOutageUnderRequestsThen503sOneLineWhenItGoesAndOneWithTheCountWhenItIsBack() throws Exception {
+        RequiredServices.requirePostgres();
+        database = RequiredServices.createPostgresDatabase("rooms_db_outage");
+        URI direct = URI.create(database.substring("jdbc:".length()));
+        databaseProxy = new TcpProxy(direct.getPort());
+        server = ServerInstance.start(Map.of(
+                "spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + URI.create(databaseProxy.url()).getPort()
+                        + direct.getPath(),
+                "spring.datasource.username", RequiredServices.POSTGRES_USER,
+                "spring.datasource.password", RequiredServices.POSTGRES_PASSWORD));
+        RestApi api = new RestApi(server.port());
+        RestApi.TestUser alice = api.register("Alice");
+        long room = api.createRoom(alice);
+        log = new CapturedLog();
+
+        databaseProxy.cutAndRefuse();
+        int requests = 30;
+        for (int i = 0; i < requests; i++) {
+            HttpResponse<String> answer = i % 2 == 0 ? get(alice, "/api/rooms/")
+                    : post(alice, "/api/rooms/" + room + "/messages/", "{\"content\":\"during the outage\"}");
+            assertThat(answer.statusCode()).as("request %d", i).isEqualTo(503);
+            assertThat(answer.body()).isEqualTo("{\"detail\":\"Service temporarily unavailable, try again later.\"}");
+            assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
+        }
+        databaseProxy.allow();
+        await().atMost(Duration.ofSeconds(40)).until(() -> lines(Level.INFO).stream()
+                .anyMatch(line -> line.contains("is reachable again")));
+
+        assertThat(get(alice, "/api/rooms/").statusCode()).isEqualTo(200);
+        List<String> warnings = lines(Level.WARN);
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).startsWith("PostgreSQL at 127.0.0.1:").contains("is unreachable (SQL state 08")
+                .doesNotContain(RequiredServices.POSTGRES_PASSWORD + "@");
+        assertThat(lines(Level.INFO)).filteredOn(line -> line.contains("is reachable again")).singleElement()
+                .asString().contains("meanwhile " + requests + " request(s) were answered 503");
+        assertThat(lines(Level.INFO)).as("every line at INFO and above").hasSize(2);
+    }
+
+    private HttpResponse<String> get(RestApi.TestUser user, String path) throws Exception {
+        return HTTP.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(RestApi.TestUser user, String path, String json) throws Exception {
+        return HTTP.send(request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(RestApi.TestUser user, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", "Bearer " + user.access()).timeout(Duration.ofSeconds(20));
+    }
+
+    /** The lines logged at this level or above, formatted; not the access log's (one per request by design). */
+    private List<String> lines(Level atLeast) {
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : log.events()) {
+            if (event.getLevel().isGreaterOrEqual(atLeast) && !event.getLoggerName().equals("dev.rooms.server.access")) {
+                lines.add(event.getFormattedMessage());
+            }
+        }
+        return lines;
+    }
+}
