@@ -349,8 +349,10 @@ public final class RoomsClient implements AutoCloseable {
 
         /**
          * Shares an existing {@link OkHttpClient} (its connection pool, dispatcher, interceptors, proxy and TLS
-         * settings) for REST calls; the client derives its own instance with this builder's timeouts. By default
-         * the client makes a new one.
+         * settings) for REST calls; the client derives its own instance with this builder's timeouts, adds its
+         * interceptors (access token, {@code Retry-After}) after the given ones, and sets its own
+         * {@link okhttp3.Authenticator} for the token refresh after a 401, replacing one set on the given client.
+         * By default the client makes a new one.
          *
          * @param okHttpClient the client to share
          * @return this builder
