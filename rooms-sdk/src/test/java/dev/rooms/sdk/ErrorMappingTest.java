@@ -259,13 +259,13 @@ class ErrorMappingTest {
             stillInterrupted.complete(Thread.currentThread().isInterrupted());
         });
         caller.start();
-        server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(server.takeRequest(30, TimeUnit.SECONDS)).as("the first attempt").isNotNull();
 
         caller.interrupt();
 
-        assertThat(failure.get(10, TimeUnit.SECONDS))
+        assertThat(failure.get(30, TimeUnit.SECONDS))
                 .hasMessageStartingWith("Interrupted during GET " + server.url("/api/rooms/"));
-        assertThat(stillInterrupted.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(stillInterrupted.get(30, TimeUnit.SECONDS)).isTrue();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
