@@ -37,7 +37,10 @@ final class FrameMixIns {
     interface SignalMixIn {
     }
 
-    /** What every signal record shares: the sender is read only, the target written only when set. */
+    /**
+     * What every signal record shares: the sender is read from frames, never written (Jackson calls that
+     * WRITE_ONLY); the target is written only when set.
+     */
     abstract static class SignalRecordMixIn {
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
         abstract Long senderId();
