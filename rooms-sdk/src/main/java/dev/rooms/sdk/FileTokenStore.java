@@ -185,7 +185,7 @@ public final class FileTokenStore implements TokenStore {
     }
 
     /** A base URL reduced to what identifies the server: scheme, host, port (default ones omitted) and path. */
-    static String normalise(String baseUrl) {
+    private static String normalise(String baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl == null");
         String normalised = normaliseOrNull(baseUrl);
         if (normalised == null) {

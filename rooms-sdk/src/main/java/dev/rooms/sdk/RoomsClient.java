@@ -2,7 +2,7 @@ package dev.rooms.sdk;
 
 import dev.rooms.sdk.internal.AsyncCalls;
 import dev.rooms.sdk.internal.HttpApi;
-import dev.rooms.sdk.internal.LiveConnection;
+import dev.rooms.sdk.internal.WebSocketRoomConnection;
 import dev.rooms.sdk.internal.LiveSettings;
 import dev.rooms.sdk.model.User;
 import java.io.IOException;
@@ -64,7 +64,7 @@ public final class RoomsClient implements AutoCloseable {
     private final LiveSettings liveSettings;
     private final OkHttpClient http;
     private final boolean ownsHttp;
-    private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<WebSocketRoomConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RoomsClient(Builder builder) {
@@ -232,11 +232,11 @@ public final class RoomsClient implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Set<LiveConnection> open = Set.copyOf(connections);
-        open.forEach(LiveConnection::close);
+        Set<WebSocketRoomConnection> open = Set.copyOf(connections);
+        open.forEach(WebSocketRoomConnection::close);
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
-            for (LiveConnection connection : open) {
+            for (WebSocketRoomConnection connection : open) {
                 long left = Math.max(0L, deadline - System.nanoTime());
                 connection.awaitTermination(Duration.ofNanos(left));
             }
@@ -255,8 +255,8 @@ public final class RoomsClient implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("this RoomsClient is closed");
         }
-        LiveConnection connection = LiveConnection.start(roomId, afterMessageId, events, listener, api, liveSettings,
-                connections);
+        WebSocketRoomConnection connection = WebSocketRoomConnection.start(roomId, afterMessageId, events, listener,
+                api, liveSettings, connections);
         if (closed.get()) {
             // close() ran meanwhile and may have missed this connection.
             connection.close();
@@ -349,8 +349,10 @@ public final class RoomsClient implements AutoCloseable {
 
         /**
          * Shares an existing {@link OkHttpClient} (its connection pool, dispatcher, interceptors, proxy and TLS
-         * settings) for REST calls; the client derives its own instance with this builder's timeouts. By default
-         * the client makes a new one.
+         * settings) for REST calls; the client derives its own instance with this builder's timeouts, adds its
+         * interceptors (access token, {@code Retry-After}) after the given ones, and sets its own
+         * {@link okhttp3.Authenticator} for the token refresh after a 401, replacing one set on the given client.
+         * By default the client makes a new one.
          *
          * @param okHttpClient the client to share
          * @return this builder

@@ -4,6 +4,7 @@ import static dev.rooms.sdk.RestCallsTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.rooms.sdk.model.RoomType;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -11,9 +12,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,6 +222,51 @@ class ErrorMappingTest {
         assertThat(e.retryAfter()).contains(Duration.ZERO);
         assertThat(e).hasMessage("Request was throttled. Expected available in 0 seconds.");
         assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void rateLimitedPostIsSentAgainWithItsBodySinceTheServerDidNotActOnIt() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build());
+        server.enqueue(json(201, RestCallsTest.ROOM_JSON));
+
+        client.rooms().create("Lobby", null, RoomType.CHAT);
+
+        RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest again = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(again.getMethod()).isEqualTo("POST");
+        assertThat(RestCallsTest.body(again)).isEqualTo(RestCallsTest.body(first)).contains("Lobby");
+        assertThat(again.getHeaders().get("Authorization")).isEqualTo(first.getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void serviceUnavailableWithAWaitIsTheAnswerNotRetried() {
+        server.enqueue(json(503, "{\"detail\":\"Service unavailable\"}").newBuilder()
+                .addHeader("Retry-After", "1").build());
+
+        ApiException e = catchThrowableOfType(ApiException.class, () -> client.rooms().list());
+
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void interruptedWhileWaitingOutRetryAfterSurfacesAtOnceAndKeepsTheInterrupt() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "60").build());
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            failure.complete(catchThrowableOfType(TransportException.class, () -> client.rooms().list()));
+            stillInterrupted.complete(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        assertThat(server.takeRequest(30, TimeUnit.SECONDS)).as("the first attempt").isNotNull();
+
+        caller.interrupt();
+
+        assertThat(failure.get(30, TimeUnit.SECONDS))
+                .hasMessageStartingWith("Interrupted during GET " + server.url("/api/rooms/"));
+        assertThat(stillInterrupted.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test

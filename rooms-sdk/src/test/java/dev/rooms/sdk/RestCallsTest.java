@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class RestCallsTest {
 
-    private static final String ROOM_JSON = "{\"id\":3,\"name\":\"New Room\",\"description\":\"Room description\","
+    static final String ROOM_JSON = "{\"id\":3,\"name\":\"New Room\",\"description\":\"Room description\","
             + "\"creator\":{\"id\":1,\"email\":\"user@example.com\",\"name\":\"User Name\"},"
             + "\"room_type\":\"chat\",\"created_at\":\"2024-01-03T00:00:00Z\",\"is_active\":true}";
     private static final String USER_JSON = "{\"id\":1,\"email\":\"user@example.com\",\"name\":\"John Doe\","

@@ -4,6 +4,7 @@ import static dev.rooms.sdk.RestCallsTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.rooms.sdk.model.RoomType;
 import dev.rooms.sdk.model.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,64 @@ class TokenRefreshTest {
         assertThat(e).hasMessage("Token is invalid or expired");
         assertThat(e.code()).isEqualTo("token_not_valid");
         assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void refreshAnsweredWithAServerErrorSurfacesAsAuthenticationException() {
+        store.save(TestTokens.longLived());
+        server.enqueue(json(401, "{\"detail\":\"Given token not valid for any token type\"}"));
+        server.enqueue(json(500, "{\"detail\":\"Internal server error\"}"));
+
+        AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> client.rooms().list());
+
+        assertThat(e.status()).isEqualTo(401);
+        assertThat(e).hasMessage("Token refresh failed: Internal server error");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void refreshThatCannotBeAnsweredSurfacesAsTransportExceptionAndKeepsTheTokens() throws Exception {
+        Tokens old = TestTokens.longLived();
+        store.save(old);
+        server.enqueue(json(401, "{\"detail\":\"Given token not valid for any token type\"}"));
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+
+        TransportException e = catchThrowableOfType(TransportException.class, () -> client.rooms().list());
+
+        assertThat(e).hasMessageContaining("POST " + server.url("/auth/token/refresh/"));
+        assertThat(store.load()).contains(old);
+    }
+
+    @Test
+    void after401APostIsSentAgainWithItsBodyAndTheNewToken() throws Exception {
+        Tokens old = TestTokens.longLived();
+        store.save(old);
+        String fresh = TestTokens.access(Duration.ofHours(24));
+        server.enqueue(json(401, "{\"detail\":\"Given token not valid for any token type\"}"));
+        server.enqueue(json(200, "{\"access\":\"" + fresh + "\"}"));
+        server.enqueue(json(201, RestCallsTest.ROOM_JSON));
+
+        client.rooms().create("Lobby", "Say hello", RoomType.CHAT);
+
+        RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
+        server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest again = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(again.getMethod()).isEqualTo("POST");
+        assertThat(again.getTarget()).isEqualTo(first.getTarget());
+        assertThat(RestCallsTest.body(again)).isEqualTo(RestCallsTest.body(first)).contains("Lobby");
+        assertThat(again.getHeaders().get("Authorization")).isEqualTo("Bearer " + fresh);
+    }
+
+    @Test
+    void wrongPasswordAtLoginIsTheAnswerWithoutARefresh() {
+        store.save(TestTokens.longLived());
+        server.enqueue(json(401, "{\"detail\":\"No active account found with the given credentials\"}"));
+
+        AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+                () -> client.auth().login("ada@example.com", "wrong"));
+
+        assertThat(e).hasMessage("No active account found with the given credentials");
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 public final class AsyncCalls {
 
     /** Threads of the client's own pool: enough to overlap calls, few enough not to flood the server. */
-    static final int OWN_THREADS = 8;
+    private static final int OWN_THREADS = 8;
 
     private final Executor executor;
     private final ThreadPoolExecutor own;

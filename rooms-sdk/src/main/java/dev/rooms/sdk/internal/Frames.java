@@ -1,8 +1,8 @@
 package dev.rooms.sdk.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rooms.sdk.model.Candidate;
 import dev.rooms.sdk.model.EditedMessage;
 import dev.rooms.sdk.model.Message;
@@ -11,16 +11,24 @@ import dev.rooms.sdk.model.SessionDescription;
 import dev.rooms.sdk.model.Signal;
 import dev.rooms.sdk.model.UserSummary;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
-/** Encodes and decodes the WebSocket frames of {@code /ws/chat/{room_id}/}. */
+/**
+ * Encodes and decodes the WebSocket frames of {@code /ws/chat/{room_id}/}. Jackson does the mapping (the shapes are
+ * in {@link FrameMixIns} and the records below); this class only picks the type a frame's {@code type} names.
+ */
 final class Frames {
 
-    private static final Set<String> SIGNAL_KEYS = Set.of("type", "sender_id", "target", "offer", "answer",
-            "candidate");
+    /** The frames the SDK reads by their {@code type}; a signal's kind is resolved by Jackson, see FrameMixIns. */
+    private static final Map<String, Class<?>> TYPED = Map.of(
+            "error", Refusal.class,
+            "presence", PresenceEvent.class,
+            "typing", Typing.class,
+            "message-updated", EditedMessage.class,
+            "message-deleted", Deleted.class);
+    private static final String SIGNAL_PREFIX = "webrtc-";
+    private static final String TYPING = "{\"type\":\"typing\"}";
 
     private Frames() {
     }
@@ -28,8 +36,8 @@ final class Frames {
     /**
      * The server's answer to a chat message it refused, {@code {"type": "error", "nonce", "code", "detail"}}.
      *
-     * @param nonce  the refused message's nonce, or {@code null} if the frame had none
-     * @param code   the machine-readable reason, such as {@code content_too_long}, or {@code null}
+     * @param nonce      the refused message's nonce, or {@code null} if the frame had none
+     * @param code       the machine-readable reason, such as {@code content_too_long}, or {@code null}
      * @param detail     the reason for people, or {@code null}
      * @param retryAfter for {@code throttled}: the server's {@code retry_after}, whole seconds to wait; else
      *                   {@code null}
@@ -43,6 +51,9 @@ final class Frames {
      * @param user who
      */
     record Typing(UserSummary user) {
+        Typing {
+            Objects.requireNonNull(user, "typing event without its user");
+        }
     }
 
     /**
@@ -50,7 +61,11 @@ final class Frames {
      *
      * @param messageId its id
      */
-    record Deleted(long messageId) {
+    record Deleted(@JsonProperty(value = "id", required = true) long messageId) {
+    }
+
+    /** A chat frame the client sends: the content and the nonce the server echoes in its broadcast. */
+    private record Chat(String content, String nonce) {
     }
 
     /**
@@ -59,118 +74,21 @@ final class Frames {
      * @param text the frame's text
      * @return a {@link Message}, a {@link Signal}, a {@link Refusal}, or one of the opt-in events — a
      *     {@link PresenceEvent}, a {@link Typing}, an {@link EditedMessage}, a {@link Deleted}; {@code null} for
-     *     anything else (not JSON, unknown type)
+     *     anything else (not JSON, an unknown signal or presence event, a frame without what its type needs)
      */
     static Object decode(String text) {
-        JsonNode node;
         try {
-            node = Json.mapper().readTree(text);
-        } catch (IOException e) {
+            JsonNode frame = Json.mapper().readTree(text);
+            if (frame == null || !frame.isObject()) {
+                return null;
+            }
+            String type = frame.path("type").asText("");
+            // Chat has no type (the server never sends it one): any other frame is read as a message, if it is one.
+            Class<?> target = type.startsWith(SIGNAL_PREFIX) ? Signal.class : TYPED.getOrDefault(type, Message.class);
+            return Json.mapper().treeToValue(frame, target);
+        } catch (IOException | IllegalArgumentException e) {
             return null;
         }
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        try {
-            String type = node.path("type").asText("");
-            if (type.startsWith("webrtc-")) {
-                return signal(type, node);
-            }
-            switch (type) {
-                case "error" -> {
-                    return new Refusal(textOrNull(node.get("nonce")), textOrNull(node.get("code")),
-                            textOrNull(node.get("detail")), longOrNull(node.get("retry_after")));
-                }
-                case "presence" -> {
-                    PresenceEvent.Kind kind = switch (node.path("event").asText("")) {
-                        case "join" -> PresenceEvent.Kind.JOIN;
-                        case "leave" -> PresenceEvent.Kind.LEAVE;
-                        default -> null;
-                    };
-                    return kind == null ? null : new PresenceEvent(kind, user(node),
-                            Json.mapper().treeToValue(node.get("at"), Instant.class));
-                }
-                case "typing" -> {
-                    return new Typing(user(node));
-                }
-                case "message-updated" -> {
-                    return Json.mapper().treeToValue(node, EditedMessage.class);
-                }
-                case "message-deleted" -> {
-                    return node.path("id").canConvertToLong() ? new Deleted(node.get("id").asLong()) : null;
-                }
-                default -> {
-                    // Chat has no type (the server never sends it one): read below if the frame is a message.
-                }
-            }
-            if (node.hasNonNull("id") && node.hasNonNull("content")) {
-                return Json.mapper().treeToValue(node, Message.class);
-            }
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return null;
-        }
-        return null;
-    }
-
-    private static UserSummary user(JsonNode node) throws JsonProcessingException {
-        JsonNode user = node.get("user");
-        if (user == null || !user.isObject()) {
-            throw new IllegalArgumentException("event without its user");
-        }
-        return Json.mapper().treeToValue(user, UserSummary.class);
-    }
-
-    private static Signal signal(String type, JsonNode node) {
-        Long sender = longOrNull(node.get("sender_id"));
-        Long target = longOrNull(node.get("target"));
-        Map<String, Object> extras = extras(node, SIGNAL_KEYS);
-        return switch (type) {
-            case "webrtc-offer" -> new Signal.Offer(description(node.get("offer")), sender, target, extras);
-            case "webrtc-answer" -> new Signal.Answer(description(node.get("answer")), sender, target, extras);
-            case "webrtc-ice-candidate" ->
-                    new Signal.IceCandidate(candidate(node.get("candidate")), sender, target, extras);
-            case "webrtc-hangup" -> new Signal.Hangup(sender, target, extras);
-            default -> null;
-        };
-    }
-
-    private static SessionDescription description(JsonNode node) {
-        requireObject(node);
-        return new SessionDescription(node.path("type").asText(), node.path("sdp").asText(),
-                extras(node, Set.of("type", "sdp")));
-    }
-
-    private static Candidate candidate(JsonNode node) {
-        requireObject(node);
-        JsonNode index = node.get("sdpMLineIndex");
-        JsonNode mid = node.get("sdpMid");
-        return new Candidate(node.path("candidate").asText(), mid == null || mid.isNull() ? null : mid.asText(),
-                index == null || !index.isNumber() ? null : index.asInt(),
-                extras(node, Set.of("candidate", "sdpMid", "sdpMLineIndex")));
-    }
-
-    private static void requireObject(JsonNode payload) {
-        if (payload == null || !payload.isObject()) {
-            throw new IllegalArgumentException("signal without its payload object");
-        }
-    }
-
-    private static Map<String, Object> extras(JsonNode node, Set<String> known) {
-        Map<String, Object> extras = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> {
-            if (!known.contains(field.getKey())) {
-                extras.put(field.getKey(), Json.mapper().convertValue(field.getValue(), Object.class));
-            }
-        });
-        return extras;
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || !node.isTextual() ? null : node.asText();
-    }
-
-    private static Long longOrNull(JsonNode node) {
-        return node == null || !node.canConvertToLong() ? null : node.asLong();
     }
 
     /**
@@ -181,7 +99,7 @@ final class Frames {
      * @return the frame
      */
     static String chat(String content, String nonce) {
-        return write(Json.mapper().createObjectNode().put("content", content).put("nonce", nonce));
+        return write(new Chat(content, nonce));
     }
 
     /**
@@ -190,7 +108,7 @@ final class Frames {
      * @return the frame
      */
     static String typing() {
-        return write(Json.mapper().createObjectNode().put("type", "typing"));
+        return TYPING;
     }
 
     /**
@@ -201,7 +119,7 @@ final class Frames {
      * @return the frame
      */
     static String offer(SessionDescription offer, Long target) {
-        return signalFrame("webrtc-offer", "offer", description(offer), target, Map.of());
+        return signal(new Signal.Offer(offer, null, target, Map.of()));
     }
 
     /**
@@ -212,7 +130,7 @@ final class Frames {
      * @return the frame
      */
     static String answer(SessionDescription answer, Long target) {
-        return signalFrame("webrtc-answer", "answer", description(answer), target, Map.of());
+        return signal(new Signal.Answer(answer, null, target, Map.of()));
     }
 
     /**
@@ -223,7 +141,7 @@ final class Frames {
      * @return the frame
      */
     static String iceCandidate(Candidate candidate, Long target) {
-        return signalFrame("webrtc-ice-candidate", "candidate", candidate(candidate), target, Map.of());
+        return signal(new Signal.IceCandidate(candidate, null, target, Map.of()));
     }
 
     /**
@@ -233,7 +151,7 @@ final class Frames {
      * @return the frame
      */
     static String hangup(Long target) {
-        return signalFrame("webrtc-hangup", null, null, target, Map.of());
+        return signal(new Signal.Hangup(null, target, Map.of()));
     }
 
     /**
@@ -244,52 +162,16 @@ final class Frames {
      * @return the frame
      */
     static String signal(Signal signal) {
-        if (signal instanceof Signal.Offer offer) {
-            return signalFrame(offer.wireType(), "offer", description(offer.offer()), offer.target(), offer.extras());
-        }
-        if (signal instanceof Signal.Answer answer) {
-            return signalFrame(answer.wireType(), "answer", description(answer.answer()), answer.target(),
-                    answer.extras());
-        }
-        if (signal instanceof Signal.IceCandidate ice) {
-            return signalFrame(ice.wireType(), "candidate", candidate(ice.candidate()), ice.target(), ice.extras());
-        }
-        return signalFrame(signal.wireType(), null, null, signal.target(), signal.extras());
+        return write(signal, Signal.class);
     }
 
-    private static Map<String, Object> candidate(Candidate candidate) {
-        Map<String, Object> payload = new LinkedHashMap<>(candidate.extras());
-        payload.put("candidate", candidate.candidate());
-        payload.put("sdpMid", candidate.sdpMid());
-        payload.put("sdpMLineIndex", candidate.sdpMLineIndex());
-        return payload;
+    private static String write(Object frame) {
+        return write(frame, frame.getClass());
     }
 
-    private static Map<String, Object> description(SessionDescription description) {
-        Map<String, Object> payload = new LinkedHashMap<>(description.extras());
-        payload.put("type", description.type());
-        payload.put("sdp", description.sdp());
-        return payload;
-    }
-
-    private static String signalFrame(String type, String key, Map<String, Object> payload, Long target,
-                                      Map<String, Object> extras) {
-        ObjectNode frame = Json.mapper().valueToTree(extras);
-        // The modelled fields win over same-named extras (possible only in hand-built signals).
-        frame.remove(SIGNAL_KEYS);
-        frame.put("type", type);
-        if (key != null) {
-            frame.set(key, Json.mapper().valueToTree(payload));
-        }
-        if (target != null) {
-            frame.put("target", target);
-        }
-        return write(frame);
-    }
-
-    private static String write(JsonNode node) {
+    private static String write(Object frame, Class<?> type) {
         try {
-            return Json.mapper().writeValueAsString(node);
+            return Json.mapper().writerFor(type).writeValueAsString(frame);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a frame", e);
         }

@@ -15,7 +15,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +29,10 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends the REST calls: builds requests (JSON body, {@code User-Agent}, bearer token), refreshes the token once
- * after a 401, waits out a 429 a bounded number of times, and turns answers into records or exceptions.
+ * Sends the REST calls: builds requests (JSON body, {@code User-Agent}, whether they carry the access token),
+ * executes them and turns answers into records or exceptions. The cross-cutting parts are OkHttp's: an
+ * {@link AccessTokenInterceptor} attaches the token, a {@link TokenRefreshAuthenticator} refreshes it once after a
+ * 401, and a {@link RetryAfterInterceptor} waits out a 429 a bounded number of times.
  */
 public final class HttpApi {
 
@@ -46,14 +47,13 @@ public final class HttpApi {
     private final HttpUrl baseUrl;
     private final String userAgent;
     private final TokenManager tokens;
-    private final int maxRateLimitRetries;
-    private final Duration maxRetryAfter;
     private volatile boolean closed;
 
     /**
      * Creates the REST transport.
      *
-     * @param http                the configured HTTP client
+     * @param http                the configured HTTP client; this transport adds its interceptors and
+     *                            authenticator to a copy that shares its pool and dispatcher
      * @param baseUrl             the server's base URL, ending in {@code /}
      * @param userAgent           the {@code User-Agent} header value
      * @param store               where tokens are kept
@@ -63,12 +63,15 @@ public final class HttpApi {
      */
     public HttpApi(OkHttpClient http, HttpUrl baseUrl, String userAgent, TokenStore store,
                    Duration refreshBeforeExpiry, int maxRateLimitRetries, Duration maxRetryAfter) {
-        this.http = http;
         this.baseUrl = baseUrl;
         this.userAgent = userAgent;
-        this.maxRateLimitRetries = maxRateLimitRetries;
-        this.maxRetryAfter = maxRetryAfter;
-        this.tokens = new TokenManager(store, refreshBeforeExpiry, this::requestRefresh, Clock.systemUTC());
+        this.tokens = new TokenManager(store, refreshBeforeExpiry, this::requestRefresh);
+        // Retry-After outermost: each new attempt goes through the token interceptor again, with the token of then.
+        this.http = http.newBuilder()
+                .addInterceptor(new RetryAfterInterceptor(maxRateLimitRetries, maxRetryAfter))
+                .addInterceptor(new AccessTokenInterceptor(tokens))
+                .authenticator(new TokenRefreshAuthenticator(tokens))
+                .build();
     }
 
     /** Makes every later call throw {@link IllegalStateException}: the client was closed. */
@@ -255,39 +258,20 @@ public final class HttpApi {
             throw new IllegalStateException("this RoomsClient is closed");
         }
         RequestBody requestBody = body == null ? null : RequestBody.create(serialise(body), JSON);
-        int rateLimitRetries = 0;
-        boolean refreshedAfter401 = false;
-        while (true) {
-            String access = authenticated ? tokens.accessToken() : null;
-            Request.Builder request = new Request.Builder().url(url)
-                    .header("User-Agent", userAgent)
-                    .header("Accept", "application/json")
-                    .method(method, requestBody);
-            headers.forEach(request::header);
-            if (access != null) {
-                request.header("Authorization", "Bearer " + access);
+        Request.Builder request = new Request.Builder().url(url)
+                .header("User-Agent", userAgent)
+                .header("Accept", "application/json")
+                .method(method, requestBody);
+        headers.forEach(request::header);
+        if (authenticated) {
+            request.tag(AccessTokenInterceptor.Credentials.class, AccessTokenInterceptor.Credentials.ACCESS_TOKEN);
+        }
+        try (Response response = execute(request.build())) {
+            String text = readBody(response, url);
+            if (!response.isSuccessful()) {
+                throw ErrorBodies.toException(response.code(), text, response.header("Retry-After"));
             }
-            try (Response response = execute(request.build())) {
-                int status = response.code();
-                if (status == 401 && access != null && !refreshedAfter401) {
-                    refreshedAfter401 = true;
-                    tokens.refreshReplacing(access);
-                    continue;
-                }
-                if (status == 429 && rateLimitRetries < maxRateLimitRetries) {
-                    Duration wait = ErrorBodies.retryAfter(response.header("Retry-After"));
-                    if (wait != null && wait.compareTo(maxRetryAfter) <= 0) {
-                        rateLimitRetries++;
-                        pause(wait);
-                        continue;
-                    }
-                }
-                String text = readBody(response, url);
-                if (!response.isSuccessful()) {
-                    throw ErrorBodies.toException(status, text, response.header("Retry-After"));
-                }
-                return new Answer(text, response.headers("Link"));
-            }
+            return new Answer(text, response.headers("Link"));
         }
     }
 
@@ -343,6 +327,9 @@ public final class HttpApi {
             return "Cannot reach " + url + ": " + cause;
         }
         String effect = "GET".equals(request.method()) ? "" : "; it may or may not have taken effect";
+        if (Thread.currentThread().isInterrupted()) {
+            return "Interrupted during " + request.method() + " " + url + " (" + cause + ")" + effect;
+        }
         if (e instanceof InterruptedIOException) {
             return "No answer to " + request.method() + " " + url + " in time (" + cause + ")" + effect;
         }

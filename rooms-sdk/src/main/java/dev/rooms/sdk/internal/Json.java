@@ -15,15 +15,22 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rooms.sdk.model.Candidate;
 import dev.rooms.sdk.model.EditedMessage;
 import dev.rooms.sdk.model.FoundMessage;
 import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.PresenceEvent;
 import dev.rooms.sdk.model.RoomSummary;
 import dev.rooms.sdk.model.RoomType;
+import dev.rooms.sdk.model.SessionDescription;
+import dev.rooms.sdk.model.Signal;
 import java.io.IOException;
 import java.time.Instant;
 
-/** The one Jackson configuration of the SDK: snake_case on the wire, ISO-8601 instants, unknown fields ignored. */
+/**
+ * The one Jackson configuration of the SDK: snake_case on the wire, ISO-8601 instants, unknown fields ignored, and
+ * the live frames' shapes as mix-ins ({@link FrameMixIns}).
+ */
 public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -34,6 +41,16 @@ public final class Json {
                     .addDeserializer(RoomType.class, new RoomTypeDeserializer())
                     .addDeserializer(FoundMessage.class, new FoundMessageDeserializer())
                     .addDeserializer(EditedMessage.class, new EditedMessageDeserializer()))
+            .addMixIn(Signal.class, FrameMixIns.SignalMixIn.class)
+            .addMixIn(Signal.Offer.class, FrameMixIns.OfferMixIn.class)
+            .addMixIn(Signal.Answer.class, FrameMixIns.AnswerMixIn.class)
+            .addMixIn(Signal.IceCandidate.class, FrameMixIns.IceCandidateMixIn.class)
+            .addMixIn(Signal.Hangup.class, FrameMixIns.HangupMixIn.class)
+            .addMixIn(SessionDescription.class, FrameMixIns.SessionDescriptionMixIn.class)
+            .addMixIn(Candidate.class, FrameMixIns.CandidateMixIn.class)
+            .addMixIn(PresenceEvent.class, FrameMixIns.PresenceEventMixIn.class)
+            .addMixIn(PresenceEvent.Kind.class, FrameMixIns.PresenceKindMixIn.class)
+            .addMixIn(Message.class, FrameMixIns.MessageMixIn.class)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

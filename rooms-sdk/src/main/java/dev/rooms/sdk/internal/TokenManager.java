@@ -3,7 +3,6 @@ package dev.rooms.sdk.internal;
 import dev.rooms.sdk.AuthenticationException;
 import dev.rooms.sdk.TokenStore;
 import dev.rooms.sdk.model.Tokens;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,14 +18,12 @@ final class TokenManager {
     private final TokenStore store;
     private final Duration refreshBeforeExpiry;
     private final Function<String, Tokens> refresher;
-    private final Clock clock;
     private final ReentrantLock refreshLock = new ReentrantLock();
 
-    TokenManager(TokenStore store, Duration refreshBeforeExpiry, Function<String, Tokens> refresher, Clock clock) {
+    TokenManager(TokenStore store, Duration refreshBeforeExpiry, Function<String, Tokens> refresher) {
         this.store = store;
         this.refreshBeforeExpiry = refreshBeforeExpiry;
         this.refresher = refresher;
-        this.clock = clock;
     }
 
     TokenStore store() {
@@ -67,7 +64,7 @@ final class TokenManager {
 
     private boolean expiresSoon(String access) {
         return Jwt.expiry(access)
-                .map(expiry -> !Instant.now(clock).plus(refreshBeforeExpiry).isBefore(expiry))
+                .map(expiry -> !Instant.now().plus(refreshBeforeExpiry).isBefore(expiry))
                 .orElse(false);
     }
 }

@@ -2,6 +2,7 @@ package dev.rooms.sdk.model;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A WebRTC ICE candidate (the browser's {@code RTCIceCandidateInit}) carried by
@@ -17,7 +18,8 @@ import java.util.Objects;
 public record Candidate(String candidate, String sdpMid, Integer sdpMLineIndex, Map<String, Object> extras) {
 
     /**
-     * Checks the candidate line and makes {@code extras} an unmodifiable copy.
+     * Checks the candidate line and makes {@code extras} an unmodifiable copy without the three modelled
+     * fields.
      *
      * @param candidate the candidate line, e.g. {@code candidate:1 1 UDP 2130706431 192.168.1.1 54321 typ host}
      * @param sdpMid the media stream id, or {@code null}
@@ -26,7 +28,7 @@ public record Candidate(String candidate, String sdpMid, Integer sdpMLineIndex, 
      */
     public Candidate {
         Objects.requireNonNull(candidate, "candidate == null");
-        extras = Extras.copy(extras);
+        extras = Extras.copy(extras, Set.of("candidate", "sdpMid", "sdpMLineIndex"));
     }
 
     /**

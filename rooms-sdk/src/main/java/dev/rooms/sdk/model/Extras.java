@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Deep, unmodifiable copies of the "fields we do not know" maps, so the records holding them stay immutable all
@@ -15,19 +16,28 @@ final class Extras {
     private Extras() {
     }
 
+    /** The top-level fields every signal frame models, whatever its kind. */
+    static final Set<String> SIGNAL_FIELDS = Set.of("type", "sender_id", "target", "offer", "answer", "candidate");
+
     /**
-     * Copies a map of JSON values.
+     * Copies a map of JSON values, leaving out the fields the record models: a field is either modelled or an
+     * extra, never both, so an extra can never contradict (or, on the wire, repeat) a modelled field.
      *
-     * @param extras the fields as parsed (nested objects as maps, arrays as lists), or {@code null}
+     * @param extras   the fields as parsed (nested objects as maps, arrays as lists), or {@code null}
+     * @param modelled the names of the fields the record holds itself
      * @return an unmodifiable deep copy, empty for {@code null}
      */
-    static Map<String, Object> copy(Map<String, Object> extras) {
+    static Map<String, Object> copy(Map<String, Object> extras, Set<String> modelled) {
         if (extras == null || extras.isEmpty()) {
             return Map.of();
         }
         Map<String, Object> copy = new LinkedHashMap<>();
-        extras.forEach((key, value) -> copy.put(key, value(value)));
-        return Collections.unmodifiableMap(copy);
+        extras.forEach((key, value) -> {
+            if (!modelled.contains(key)) {
+                copy.put(key, value(value));
+            }
+        });
+        return copy.isEmpty() ? Map.of() : Collections.unmodifiableMap(copy);
     }
 
     private static Object value(Object value) {

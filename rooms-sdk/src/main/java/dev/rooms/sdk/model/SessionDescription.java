@@ -2,6 +2,7 @@ package dev.rooms.sdk.model;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A WebRTC session description (the browser's {@code RTCSessionDescriptionInit}) carried by offers and answers.
@@ -15,7 +16,7 @@ import java.util.Objects;
 public record SessionDescription(String type, String sdp, Map<String, Object> extras) {
 
     /**
-     * Checks the fields and makes {@code extras} an unmodifiable copy.
+     * Checks the fields and makes {@code extras} an unmodifiable copy without {@code type} and {@code sdp}.
      *
      * @param type {@code "offer"} or {@code "answer"}
      * @param sdp the SDP text
@@ -24,7 +25,7 @@ public record SessionDescription(String type, String sdp, Map<String, Object> ex
     public SessionDescription {
         Objects.requireNonNull(type, "type == null");
         Objects.requireNonNull(sdp, "sdp == null");
-        extras = Extras.copy(extras);
+        extras = Extras.copy(extras, Set.of("type", "sdp"));
     }
 
     /**

@@ -55,7 +55,8 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
             implements Signal {
 
         /**
-         * Checks the payload and copies {@code extras}.
+         * Checks the payload and copies {@code extras}, leaving out any field a signal models ({@code type},
+         * {@code sender_id}, {@code target}, {@code offer}, {@code answer}, {@code candidate}).
          *
          * @param offer the session description
          * @param senderId the sender's user id
@@ -64,7 +65,7 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
          */
         public Offer {
             Objects.requireNonNull(offer, "offer == null");
-            extras = Extras.copy(extras);
+            extras = Extras.copy(extras, Extras.SIGNAL_FIELDS);
         }
 
         @Override
@@ -85,7 +86,8 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
             implements Signal {
 
         /**
-         * Checks the payload and copies {@code extras}.
+         * Checks the payload and copies {@code extras}, leaving out any field a signal models ({@code type},
+         * {@code sender_id}, {@code target}, {@code offer}, {@code answer}, {@code candidate}).
          *
          * @param answer the session description
          * @param senderId the sender's user id
@@ -94,7 +96,7 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
          */
         public Answer {
             Objects.requireNonNull(answer, "answer == null");
-            extras = Extras.copy(extras);
+            extras = Extras.copy(extras, Extras.SIGNAL_FIELDS);
         }
 
         @Override
@@ -115,7 +117,8 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
             implements Signal {
 
         /**
-         * Checks the payload and copies {@code extras}.
+         * Checks the payload and copies {@code extras}, leaving out any field a signal models ({@code type},
+         * {@code sender_id}, {@code target}, {@code offer}, {@code answer}, {@code candidate}).
          *
          * @param candidate the candidate
          * @param senderId the sender's user id
@@ -124,7 +127,7 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
          */
         public IceCandidate {
             Objects.requireNonNull(candidate, "candidate == null");
-            extras = Extras.copy(extras);
+            extras = Extras.copy(extras, Extras.SIGNAL_FIELDS);
         }
 
         @Override
@@ -143,14 +146,15 @@ public sealed interface Signal permits Signal.Offer, Signal.Answer, Signal.IceCa
     record Hangup(Long senderId, Long target, Map<String, Object> extras) implements Signal {
 
         /**
-         * Copies {@code extras}.
+         * Copies {@code extras}, leaving out any field a signal models ({@code type}, {@code sender_id},
+         * {@code target}, {@code offer}, {@code answer}, {@code candidate}).
          *
          * @param senderId the sender's user id
          * @param target the addressed user, or {@code null}
          * @param extras unknown top-level fields
          */
         public Hangup {
-            extras = Extras.copy(extras);
+            extras = Extras.copy(extras, Extras.SIGNAL_FIELDS);
         }
 
         @Override

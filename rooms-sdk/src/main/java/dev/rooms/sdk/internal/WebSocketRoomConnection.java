@@ -61,9 +61,9 @@ import org.slf4j.LoggerFactory;
  * one, which removes the overlap between history and live frames. Listener calls are handed to a separate
  * callback executor so a slow listener never stalls the socket.
  */
-public final class LiveConnection implements RoomConnection {
+public final class WebSocketRoomConnection implements RoomConnection {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketRoomConnection.class);
     private static final Pattern REJECTED = Pattern.compile("Invalid status code received: (\\d{3})");
     /** How long a closing socket may wait for the server's close frame before it is cut. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
@@ -80,7 +80,7 @@ public final class LiveConnection implements RoomConnection {
     private final ExecutorService ownedCallbackThread;
     private final Random random = new Random();
     private final Map<String, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
-    private final Set<LiveConnection> registry;
+    private final Set<WebSocketRoomConnection> registry;
 
     private final Object stateMonitor = new Object();
     private volatile ConnectionState state = ConnectionState.CONNECTING;
@@ -94,8 +94,8 @@ public final class LiveConnection implements RoomConnection {
     private ScheduledFuture<?> pingTask;
     private Socket closing;
 
-    private LiveConnection(long roomId, long afterId, Set<LiveEvent> events, RoomListener listener, HttpApi api,
-                           LiveSettings settings, Set<LiveConnection> registry) {
+    private WebSocketRoomConnection(long roomId, long afterId, Set<LiveEvent> events, RoomListener listener,
+                                    HttpApi api, LiveSettings settings, Set<WebSocketRoomConnection> registry) {
         this.roomId = roomId;
         this.events = Set.copyOf(events);
         this.registry = registry;
@@ -137,10 +137,12 @@ public final class LiveConnection implements RoomConnection {
      *                 finished
      * @return the connection, in state CONNECTING
      */
-    public static LiveConnection start(long roomId, long afterId, Set<LiveEvent> events, RoomListener listener,
-                                       HttpApi api, LiveSettings settings, Set<LiveConnection> registry) {
+    public static WebSocketRoomConnection start(long roomId, long afterId, Set<LiveEvent> events,
+                                                RoomListener listener, HttpApi api, LiveSettings settings,
+                                                Set<WebSocketRoomConnection> registry) {
         Objects.requireNonNull(listener, "listener == null");
-        LiveConnection connection = new LiveConnection(roomId, afterId, events, listener, api, settings, registry);
+        WebSocketRoomConnection connection =
+                new WebSocketRoomConnection(roomId, afterId, events, listener, api, settings, registry);
         registry.add(connection);
         connection.dispatch(l -> l.onStateChanged(connection, ConnectionState.CONNECTING));
         connection.post(connection::attempt);
