@@ -144,6 +144,25 @@ class ChatShellLiveEventsTest {
                 .containsExactly("still here");
     }
 
+    @Test
+    void anEditedMessageIsMarkedInTheHistoryShownAtJoinAndByHistory() throws Exception {
+        Cli ada = new Cli();
+        ada.registerFresh("Ada");
+        Room room = ada.sdk().rooms().create("Marked " + UUID.randomUUID().toString().substring(0, 6), null,
+                RoomType.CHAT);
+        Message typo = ada.sdk().rooms().post(room.id(), "teh plan");
+        ada.sdk().rooms().post(room.id(), "never edited");
+        ada.sdk().rooms().edit(room.id(), typo.id(), "the plan");
+
+        try (Shell shell = Shell.start(ada, room.name())) {
+            shell.type("/history 2\r");
+            shell.awaitScreenCount("Ada: the plan (edited)", 2);
+
+            assertThat(shell.rendered()).filteredOn(line -> line.contains("Ada: never edited"))
+                    .hasSize(2).allMatch(line -> line.endsWith("Ada: never edited"));
+        }
+    }
+
     private static String last(List<String> lines) {
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }

@@ -8,7 +8,7 @@ import dev.rooms.sdk.Rooms;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.FoundMessage;
 import dev.rooms.sdk.model.EditedMessage;
-import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.HistoryMessage;
 import dev.rooms.sdk.model.Presence;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.User;
@@ -340,18 +340,18 @@ public final class ChatShell {
     }
 
     private void join(Room room) {
-        List<Message> history = client.rooms().messages(room.id(),
+        List<HistoryMessage> history = client.rooms().messagesWithEdits(room.id(),
                 MessageQuery.builder().limit(NAMES_FROM_HISTORY).build());
         RoomSession next = new RoomSession(room, me.id(), format, this::print, this::typingChanged);
-        next.learn(history);
+        next.learn(history.stream().map(HistoryMessage::message).toList());
         print(format.notice("joined " + room.name() + (room.description().isBlank() ? "" : ": " + room.description())));
-        List<Message> shown = history.subList(Math.max(0, history.size() - HISTORY_ON_JOIN), history.size());
+        List<HistoryMessage> shown = history.subList(Math.max(0, history.size() - HISTORY_ON_JOIN), history.size());
         shown.forEach(next::show);
         session = next;
-        oldestShown = shown.isEmpty() ? 0 : shown.get(0).id();
+        oldestShown = shown.isEmpty() ? 0 : shown.get(0).message().id();
         typingAnnounced = Instant.MIN;
         redrawStatus();
-        next.connect(client, history.isEmpty() ? 0 : history.get(history.size() - 1).id());
+        next.connect(client, history.isEmpty() ? 0 : history.get(history.size() - 1).message().id());
     }
 
     private void help() {
@@ -384,10 +384,12 @@ public final class ChatShell {
         if (count == null) {
             return;
         }
-        List<Message> last = client.rooms().messages(session.room().id(), MessageQuery.builder().limit(count).build());
+        List<HistoryMessage> last = client.rooms().messagesWithEdits(session.room().id(),
+                MessageQuery.builder().limit(count).build());
         last.forEach(session::show);
         if (!last.isEmpty()) {
-            oldestShown = oldestShown == 0 ? last.get(0).id() : Math.min(oldestShown, last.get(0).id());
+            long oldest = last.get(0).message().id();
+            oldestShown = oldestShown == 0 ? oldest : Math.min(oldestShown, oldest);
         }
     }
 
@@ -400,7 +402,7 @@ public final class ChatShell {
             print(format.notice("no older messages in " + session.room().name()));
             return;
         }
-        List<Message> page = client.rooms().messages(session.room().id(),
+        List<HistoryMessage> page = client.rooms().messagesWithEdits(session.room().id(),
                 MessageQuery.builder().before(oldestShown).limit(count).build());
         if (page.isEmpty()) {
             print(format.notice("no messages in " + session.room().name() + " before the ones shown"));
@@ -408,7 +410,7 @@ public final class ChatShell {
         }
         print(format.notice(page.size() + " older message" + (page.size() == 1 ? "" : "s") + ":"));
         page.forEach(session::show);
-        oldestShown = page.get(0).id();
+        oldestShown = page.get(0).message().id();
     }
 
     private void search(String text) {
@@ -426,7 +428,8 @@ public final class ChatShell {
                 + (found.size() == 1 ? "" : "s") + " with '" + text + "':"));
         // The server answers newest first; shown oldest first, like the rest of the conversation.
         for (int i = found.size() - 1; i >= 0; i--) {
-            session.show(found.get(i).message());
+            // Search results carry no edit time, so an edited one shows without its mark.
+            session.show(new HistoryMessage(found.get(i).message(), null));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.rooms.sdk.RoomsException;
 import dev.rooms.sdk.TransportException;
 import dev.rooms.sdk.UnconfirmedSendException;
 import dev.rooms.sdk.model.EditedMessage;
+import dev.rooms.sdk.model.HistoryMessage;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Presence;
 import dev.rooms.sdk.model.PresenceEvent;
@@ -93,10 +94,10 @@ final class RoomSession implements RoomListener, AutoCloseable {
         messages.forEach(this::remember);
     }
 
-    /** Shows a message from the history (on the caller's thread) and remembers it. */
-    void show(Message message) {
-        remember(message);
-        printer.accept(format.message(message));
+    /** Shows a message from the history (on the caller's thread), marked if it was edited, and remembers it. */
+    void show(HistoryMessage message) {
+        remember(message.message());
+        printer.accept(format.message(message.message(), message.edited()));
     }
 
     /**
@@ -193,7 +194,8 @@ final class RoomSession implements RoomListener, AutoCloseable {
 
     @Override
     public void onMessage(RoomConnection c, Message message) {
-        show(message);
+        remember(message);
+        printer.accept(format.message(message));
         stoppedTyping(message.user().id());
     }
 
