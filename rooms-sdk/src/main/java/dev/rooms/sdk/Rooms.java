@@ -443,6 +443,18 @@ public final class Rooms {
     }
 
     /**
+     * Like {@link #messagesWithEdits(long, MessageQuery)}, without blocking.
+     *
+     * @param roomId the room
+     * @param query  the filters and page
+     * @return the future of the page's messages, oldest first, each with its edit time or none
+     */
+    public CompletableFuture<List<HistoryMessage>> messagesWithEditsAsync(long roomId, MessageQuery query) {
+        Objects.requireNonNull(query, "query == null");
+        return async.supply(() -> messagesWithEdits(roomId, query));
+    }
+
+    /**
      * Replaces the content of one of the user's own messages ({@code PATCH /api/rooms/{id}/messages/{message_id}/});
      * connections that asked for {@link LiveEvent#EDITS} hear it. A Rooms extension.
      *
