@@ -97,7 +97,7 @@ class ChatShellTest {
     }
 
     @Test
-    void aCallerWhoPostedLongAgoIsNamedFromTheHistoryReadAtJoin() throws Exception {
+    void aCallerWhoseMessagesAreOffScreenIsNamedNotNumbered() throws Exception {
         Cli alice = new Cli();
         alice.registerFresh("Quiet Caller");
         Cli bob = new Cli();
