@@ -145,7 +145,7 @@ class ChatShellLiveEventsTest {
     }
 
     @Test
-    void anEditedMessageIsMarkedInTheHistoryShownAtJoinAndByHistory() throws Exception {
+    void anEditedMessageIsMarkedInTheHistoryShownAtJoinAndByHistoryAndHelpListsEditAndDelete() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Ada");
         Room room = ada.sdk().rooms().create("Marked " + UUID.randomUUID().toString().substring(0, 6), null,
@@ -157,6 +157,8 @@ class ChatShellLiveEventsTest {
         try (Shell shell = Shell.start(ada, room.name())) {
             shell.type("/history 2\r");
             shell.awaitScreenCount("Ada: the plan (edited)", 2);
+            shell.type("/help\r");
+            shell.awaitScreen("/delete [ID]    delete your last message here");
 
             assertThat(shell.rendered()).filteredOn(line -> line.contains("Ada: never edited"))
                     .hasSize(2).allMatch(line -> line.endsWith("Ada: never edited"));
