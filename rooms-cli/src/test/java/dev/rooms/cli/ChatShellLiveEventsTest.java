@@ -110,6 +110,8 @@ class ChatShellLiveEventsTest {
             adaShell.type("frist post\r");
             adaShell.type("teh answer\r");
             bobShell.awaitScreen("Ada: teh answer");
+            // "Your last message" is the last the shell has seen come back from the server.
+            adaShell.awaitScreen("» Ada: teh answer");
             List<Message> posted = ada.sdk().rooms().listMessages(room.id());
             long first = posted.get(0).id();
             long answer = posted.get(1).id();
@@ -134,6 +136,7 @@ class ChatShellLiveEventsTest {
             bobShell.awaitScreen("* message " + answer + " deleted (Ada: the answer)");
             adaShell.type("/del\t" + first + "\r");
             bobShell.awaitScreen("* message " + first + " deleted (Ada: first post)");
+            adaShell.awaitScreen("* message " + first + " deleted (Ada: first post)");
             adaShell.type("/delete\r");
             adaShell.awaitScreen("!! no message of yours in " + room.name() + " to delete; /delete ID names one");
 
