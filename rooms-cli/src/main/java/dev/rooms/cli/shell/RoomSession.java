@@ -53,8 +53,7 @@ final class RoomSession implements RoomListener, AutoCloseable {
     private final TypingStatus typing = new TypingStatus();
     /** Who is connected now: read on every open, kept current by presence events in between; by user id. */
     private final Map<Long, Presence> present = new LinkedHashMap<>();
-    /** Everyone whose name is known: authors of the history fetched at join and of every message since, and
-     *  everyone seen present. */
+    /** Everyone whose name is known: authors of the history read at join and of every message since, and who is here. */
     private final Map<Long, UserSummary> names = new HashMap<>();
     /** The messages shown lately, by id, so a deletion can say which one went. */
     private final Map<Long, Message> shown = new LinkedHashMap<>() {
@@ -72,6 +71,8 @@ final class RoomSession implements RoomListener, AutoCloseable {
     private volatile RoomConnection connection;
 
     /**
+     * Creates the session; {@link #connect} opens its connection.
+     *
      * @param typingChanged called (on the SDK's callback thread) when someone starts or stops typing
      */
     RoomSession(Room room, long myId, ChatFormat format, Consumer<AttributedString> printer, Runnable typingChanged) {
