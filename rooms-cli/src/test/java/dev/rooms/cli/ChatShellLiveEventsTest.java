@@ -60,7 +60,8 @@ class ChatShellLiveEventsTest {
             assertThat(firstWho).contains("Ada <" + adaEmail + "> (you), here since ",
                     "Bob <" + bobEmail + ">, here since ");
             assertThat(secondWho).contains("Ada <" + adaEmail + "> (you)").doesNotContain("Bob <", "Mallory");
-            assertThat(adaShell.rendered()).contains("* Mallory␍␛* Ada left joined", "* Mallory␍␛* Ada left left")
+            assertThat(adaShell.rendered())
+                    .contains("* Mallory␍␛* Ada left joined", "* Mallory␍␛* Ada left left")
                     .doesNotContain("* Ada left");
             assertThat(adaShell.rawScreen()).doesNotContain("\u001b[2K");
         }
@@ -81,7 +82,8 @@ class ChatShellLiveEventsTest {
             adaShell.awaitScreen("draft of ada");
 
             bobShell.type("hel");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(last(adaShell.rendered())).isEqualTo("Bob is typing…"));
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(last(adaShell.rendered())).isEqualTo("Bob is typing…"));
             assertThat(adaShell.rendered()).contains(room.name() + "> draft of ada");
 
             bobShell.type("lo\r");

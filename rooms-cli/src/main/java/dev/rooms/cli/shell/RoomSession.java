@@ -53,7 +53,7 @@ final class RoomSession implements RoomListener, AutoCloseable {
     private final TypingStatus typing = new TypingStatus();
     /** Who is connected now: read on every open, kept current by presence events in between; by user id. */
     private final Map<Long, Presence> present = new LinkedHashMap<>();
-    /** Everyone whose name is known: authors of the history read at join and of every message since, and who is here. */
+    /** Everyone whose name is known: authors of the history read at join and of every message since; who is here. */
     private final Map<Long, UserSummary> names = new HashMap<>();
     /** The messages shown lately, by id, so a deletion can say which one went. */
     private final Map<Long, Message> shown = new LinkedHashMap<>() {
