@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rooms.sdk.model.EditedMessage;
+import dev.rooms.sdk.model.HistoryMessage;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Presence;
 import dev.rooms.sdk.model.Tokens;
@@ -147,6 +148,20 @@ class MessagesAndPresenceTest {
         RecordedRequest request = take();
         assertThat(request.getMethod()).isEqualTo("DELETE");
         assertThat(request.getTarget()).isEqualTo("/api/rooms/7/messages/42/");
+    }
+
+    @Test
+    void messagesWithEditsAsksForEditedAtAndMapsItWhereTheServerSentIt() throws Exception {
+        server.enqueue(json(200, "[" + MESSAGE_JSON + ",{\"id\":43,\"user\":" + ADA_JSON + ",\"content\":\"hello\","
+                + "\"created_at\":\"2026-12-04T10:00:00Z\",\"edited_at\":\"2026-12-04T10:05:00Z\"}]"));
+
+        List<HistoryMessage> history = client.rooms().messagesWithEdits(7, MessageQuery.builder().limit(20).build());
+
+        assertThat(history).containsExactly(new HistoryMessage(MESSAGE, null),
+                new HistoryMessage(new Message(43, ADA, "hello", MESSAGE.createdAt(), null),
+                        Instant.parse("2026-12-04T10:05:00Z")));
+        assertThat(history).extracting(HistoryMessage::edited).containsExactly(false, true);
+        assertThat(take().getTarget()).isEqualTo("/api/rooms/7/messages/?limit=20&include=edited_at");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -43,6 +44,11 @@ final class ChatFormat {
     }
 
     AttributedString message(Message message) {
+        return message(message, false);
+    }
+
+    /** A message; an edited one ends with a faint {@code (edited)}, after its last line. */
+    AttributedString message(Message message, boolean edited) {
         boolean own = message.user().id() == myId;
         AttributedStringBuilder line = new AttributedStringBuilder();
         line.styled(style(AttributedStyle.DEFAULT.faint()), time(message.createdAt()));
@@ -56,7 +62,34 @@ final class ChatFormat {
         for (int i = 1; i < lines.length; i++) {
             line.append("\n").styled(style(AttributedStyle.DEFAULT.faint()), gutter).append(lines[i]);
         }
+        if (edited) {
+            line.styled(style(AttributedStyle.DEFAULT.faint()), " (edited)");
+        }
         return line.toAttributedString();
+    }
+
+    /**
+     * Something that happened in the room (someone joined or left, a message was deleted), set apart from the
+     * shell's own notices; {@code text} may hold names, it is shown on one line.
+     */
+    AttributedString event(String text) {
+        return new AttributedStringBuilder()
+                .styled(style(AttributedStyle.DEFAULT.faint().italic()), "* " + TerminalText.line(text))
+                .toAttributedString();
+    }
+
+    /** The status line naming who is typing, oldest first; empty when nobody is. */
+    AttributedString typing(List<String> names) {
+        String who = switch (names.size()) {
+            case 0 -> "";
+            case 1 -> names.get(0) + " is typing…";
+            case 2 -> names.get(0) + " and " + names.get(1) + " are typing…";
+            case 3 -> names.get(0) + ", " + names.get(1) + " and " + names.get(2) + " are typing…";
+            default -> names.size() + " people are typing…";
+        };
+        return new AttributedStringBuilder()
+                .styled(style(AttributedStyle.DEFAULT.faint().italic()), TerminalText.line(who))
+                .toAttributedString();
     }
 
     /** A notice; {@code text} may hold names and other text from the server, it is shown on one line. */

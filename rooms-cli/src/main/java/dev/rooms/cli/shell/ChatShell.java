@@ -3,21 +3,35 @@ package dev.rooms.cli.shell;
 import dev.rooms.cli.TerminalText;
 import dev.rooms.sdk.MessageQuery;
 import dev.rooms.sdk.MessageSearch;
+import dev.rooms.sdk.NotFoundException;
 import dev.rooms.sdk.Rooms;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.FoundMessage;
-import dev.rooms.sdk.model.Message;
+import dev.rooms.sdk.model.EditedMessage;
+import dev.rooms.sdk.model.HistoryMessage;
+import dev.rooms.sdk.model.Presence;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.User;
+import dev.rooms.sdk.model.UserSummary;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
@@ -25,10 +39,12 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.Widget;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.InfoCmp;
+import org.jline.utils.Status;
 
 /**
  * {@code rooms chat}: one {@link LineReader} loop owns the terminal. Messages, notices and connection status
@@ -44,7 +60,16 @@ public final class ChatShell {
     /** Matches {@code /search} shows: enough to find something, few enough to stay on one screen. */
     private static final int SEARCH_RESULTS = 20;
     private static final List<String> COMMANDS = List.of("/help", "/quit", "/rooms", "/join", "/history", "/older",
-            "/search", "/who");
+            "/search", "/who", "/edit", "/delete");
+    /**
+     * How often the shell tells the room its user is typing, at most: as often as the server relays it, so
+     * others keep seeing it while the user types on, without a frame per key press.
+     */
+    private static final Duration TYPING_EVERY = Duration.ofSeconds(3);
+    private static final String STATUS_WIDGET = "rooms-status";
+    /** {@code /edit 42 TEXT} or {@code /edit #42 TEXT}: a message id first, then the text. */
+    private static final Pattern EDIT_BY_ID = Pattern.compile("#?(\\d{1,18})\\s+(.+)", Pattern.DOTALL);
+    private static final Pattern MESSAGE_ID = Pattern.compile("#?(\\d{1,18})");
 
     private final RoomsClient client;
     private final User me;
@@ -52,7 +77,14 @@ public final class ChatShell {
     private final Path historyFile;
     private final ChatFormat format;
     private LineReader reader;
-    private RoomSession session;
+    private volatile RoomSession session;
+    /** The terminal's status line under the input line, or {@code null} where the terminal cannot keep one. */
+    private Status status;
+    /** The status changed while no line was being read; it is drawn when the next one starts. */
+    private volatile boolean statusStale;
+    /** Where expired typing is taken off the status line. */
+    private ScheduledExecutorService statusTimer;
+    private Instant typingAnnounced = Instant.MIN;
     /** The id of the oldest stored message shown in this room, where {@code /older} goes on; 0 before any. */
     private long oldestShown;
 
@@ -83,17 +115,44 @@ public final class ChatShell {
      * @throws IOException if the history file cannot be prepared
      */
     public void run(Terminal terminal, Room room) throws IOException {
+        statusTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "rooms-chat-status");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (terminal) {
             reader = newReader(terminal);
+            if (canKeepStatusLine(terminal)) {
+                status = Status.getStatus(terminal);
+            }
             print(format.notice("Hello " + me.name() + ". Enter sends, Alt+Enter adds a line, /help lists commands,"
                     + " Ctrl-C clears the line, Ctrl-D leaves."));
-            join(room);
-            loop();
+            try {
+                join(room);
+                loop();
+            } finally {
+                statusTimer.shutdownNow();
+                if (status != null) {
+                    // Leaves no stale "is typing" under the shell's last line; closing the terminal then gives the
+                    // status line's row back to the scrolling region.
+                    status.update(List.of());
+                }
+            }
         } finally {
             if (session != null) {
                 session.close();
             }
         }
+    }
+
+    /**
+     * Whether JLine's {@link Status} can keep a line under the input line here: it shrinks the scrolling region
+     * and moves the cursor there and back, which a dumb terminal cannot do (where the typing status is not shown).
+     */
+    private static boolean canKeepStatusLine(Terminal terminal) {
+        return Stream.of(InfoCmp.Capability.change_scroll_region, InfoCmp.Capability.save_cursor,
+                        InfoCmp.Capability.restore_cursor, InfoCmp.Capability.cursor_address)
+                .allMatch(capability -> terminal.getStringCapability(capability) != null);
     }
 
     /**
@@ -143,7 +202,68 @@ public final class ChatShell {
         });
         lineReader.getKeyMaps().get(LineReader.MAIN)
                 .bind(new Reference("rooms-older"), KeyMap.key(terminal, InfoCmp.Capability.key_ppage));
+        // Typing is a key that inserts a character: the key maps bind every printable key to self-insert by name,
+        // so wrapping that widget sees each one (and no cursor movement, deletion or paste).
+        Widget selfInsert = lineReader.getBuiltinWidgets().get(LineReader.SELF_INSERT);
+        lineReader.getWidgets().put(LineReader.SELF_INSERT, () -> {
+            boolean inserted = selfInsert.apply();
+            announceTyping(lineReader.getBuffer().toString());
+            return inserted;
+        });
+        // Drawn under the reader's lock (callWidget takes it), so never in the middle of its own redrawing.
+        lineReader.getWidgets().put(STATUS_WIDGET, () -> {
+            drawStatus();
+            lineReader.callWidget(LineReader.REDISPLAY);
+            return true;
+        });
         return lineReader;
+    }
+
+    /** Tells the room this user is typing a message (not a command), at most once every {@link #TYPING_EVERY}. */
+    private void announceTyping(String buffer) {
+        if (buffer.startsWith("/") && !buffer.startsWith("//")) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (now.isBefore(typingAnnounced.plus(TYPING_EVERY))) {
+            return;
+        }
+        typingAnnounced = now;
+        session.typing();
+    }
+
+    /**
+     * Someone started or stopped typing (on the SDK's callback thread): redraws the status line now, and again
+     * once this typing has expired.
+     */
+    private void typingChanged() {
+        redrawStatus();
+        try {
+            statusTimer.schedule(this::redrawStatus, TypingStatus.SHOWN_FOR.toMillis() + 100, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException leaving) {
+            // The shell is closing; nothing is drawn any more.
+        }
+    }
+
+    private void redrawStatus() {
+        if (status == null) {
+            return;
+        }
+        statusStale = true;
+        if (reader.isReading()) {
+            try {
+                reader.callWidget(STATUS_WIDGET);
+            } catch (IllegalStateException notReading) {
+                // The line was finished just now; the loop draws the status before reading the next one.
+            }
+        }
+    }
+
+    /** Draws who is typing on the status line: from a widget under the reader's lock, or from the loop. */
+    private void drawStatus() {
+        statusStale = false;
+        List<String> typing = session.typingNames();
+        status.update(typing.isEmpty() ? List.of() : List.of(format.typing(typing)));
     }
 
     /** A room's name to complete {@code /join} with, or its {@code #id} when the name holds characters not shown. */
@@ -153,6 +273,9 @@ public final class ChatShell {
 
     private void loop() {
         while (true) {
+            if (statusStale) {
+                drawStatus();
+            }
             String line;
             try {
                 // '%' starts JLine's prompt escapes (%N, %P, %{...%}); a room name's own is doubled to stay text.
@@ -206,6 +329,8 @@ public final class ChatShell {
                 case "/older" -> older(argument);
                 case "/search" -> search(argument);
                 case "/who" -> who();
+                case "/edit" -> edit(argument);
+                case "/delete" -> delete(argument);
                 default -> print(format.error("unknown command " + name + "; /help lists the commands"));
             }
         } catch (RuntimeException e) {
@@ -215,16 +340,18 @@ public final class ChatShell {
     }
 
     private void join(Room room) {
-        List<Message> history = client.rooms().messages(room.id(),
+        List<HistoryMessage> history = client.rooms().messagesWithEdits(room.id(),
                 MessageQuery.builder().limit(NAMES_FROM_HISTORY).build());
-        RoomSession next = new RoomSession(room, format, this::print);
-        next.learnNames(history);
+        RoomSession next = new RoomSession(room, me.id(), format, this::print, this::typingChanged);
+        next.learn(history.stream().map(HistoryMessage::message).toList());
         print(format.notice("joined " + room.name() + (room.description().isBlank() ? "" : ": " + room.description())));
-        List<Message> shown = history.subList(Math.max(0, history.size() - HISTORY_ON_JOIN), history.size());
+        List<HistoryMessage> shown = history.subList(Math.max(0, history.size() - HISTORY_ON_JOIN), history.size());
         shown.forEach(next::show);
         session = next;
-        oldestShown = shown.isEmpty() ? 0 : shown.get(0).id();
-        next.connect(client, history.isEmpty() ? 0 : history.get(history.size() - 1).id());
+        oldestShown = shown.isEmpty() ? 0 : shown.get(0).message().id();
+        typingAnnounced = Instant.MIN;
+        redrawStatus();
+        next.connect(client, history.isEmpty() ? 0 : history.get(history.size() - 1).message().id());
     }
 
     private void help() {
@@ -234,7 +361,9 @@ public final class ChatShell {
                 "/history [N]    show the last N messages (default 20)",
                 "/older [N]      show the N messages before the oldest shown (default 20; or PageUp)",
                 "/search TEXT    show the last 20 messages of this room that contain TEXT",
-                "/who            people seen in this room",
+                "/who            who is connected to this room now",
+                "/edit [ID] TEXT replace the text of your last message here (or of message ID)",
+                "/delete [ID]    delete your last message here (or message ID: yours, or any in a room you created)",
                 "/quit           leave (or Ctrl-D, or Ctrl-C on an empty line; Ctrl-C clears a half-typed line)",
                 "Enter sends, Alt+Enter (Esc Enter) starts a new line, a pasted block is one message;",
                 "start a message with // to send a leading /.")) {
@@ -255,10 +384,12 @@ public final class ChatShell {
         if (count == null) {
             return;
         }
-        List<Message> last = client.rooms().messages(session.room().id(), MessageQuery.builder().limit(count).build());
+        List<HistoryMessage> last = client.rooms().messagesWithEdits(session.room().id(),
+                MessageQuery.builder().limit(count).build());
         last.forEach(session::show);
         if (!last.isEmpty()) {
-            oldestShown = oldestShown == 0 ? last.get(0).id() : Math.min(oldestShown, last.get(0).id());
+            long oldest = last.get(0).message().id();
+            oldestShown = oldestShown == 0 ? oldest : Math.min(oldestShown, oldest);
         }
     }
 
@@ -271,7 +402,7 @@ public final class ChatShell {
             print(format.notice("no older messages in " + session.room().name()));
             return;
         }
-        List<Message> page = client.rooms().messages(session.room().id(),
+        List<HistoryMessage> page = client.rooms().messagesWithEdits(session.room().id(),
                 MessageQuery.builder().before(oldestShown).limit(count).build());
         if (page.isEmpty()) {
             print(format.notice("no messages in " + session.room().name() + " before the ones shown"));
@@ -279,7 +410,7 @@ public final class ChatShell {
         }
         print(format.notice(page.size() + " older message" + (page.size() == 1 ? "" : "s") + ":"));
         page.forEach(session::show);
-        oldestShown = page.get(0).id();
+        oldestShown = page.get(0).message().id();
     }
 
     private void search(String text) {
@@ -297,7 +428,8 @@ public final class ChatShell {
                 + (found.size() == 1 ? "" : "s") + " with '" + text + "':"));
         // The server answers newest first; shown oldest first, like the rest of the conversation.
         for (int i = found.size() - 1; i >= 0; i--) {
-            session.show(found.get(i).message());
+            // Search results carry no edit time, so an edited one shows without its mark.
+            session.show(new HistoryMessage(found.get(i).message(), null));
         }
     }
 
@@ -320,16 +452,76 @@ public final class ChatShell {
     }
 
     private void who() {
-        List<RoomSession.Seen> people = session.seen();
-        if (people.isEmpty()) {
-            print(format.plain("nobody seen in " + session.room().name() + " yet"));
+        if (!session.isOpen()) {
+            print(format.notice("not connected; who was here when the connection was lost:"));
+        }
+        List<Presence> present = session.present();
+        if (present.isEmpty()) {
+            print(format.plain("nobody is connected to " + session.room().name()));
             return;
         }
-        for (RoomSession.Seen person : people) {
-            String who = person.name() == null ? "user #" + person.id()
-                    : person.name() + " <" + person.email() + ">" + (person.id() == me.id() ? " (you)" : "");
-            print(format.plain("  " + who + ", last seen " + format.time(person.lastSeen())));
+        for (Presence presence : present) {
+            UserSummary user = presence.user();
+            print(format.plain("  " + user.name() + " <" + user.email() + ">" + (user.id() == me.id() ? " (you)" : "")
+                    + ", here since " + format.time(presence.since())
+                    + (presence.connections() > 1 ? ", " + presence.connections() + " connections" : "")));
         }
+    }
+
+    /** {@code /edit TEXT} edits this user's last message in the room, {@code /edit ID TEXT} message ID. */
+    private void edit(String argument) {
+        if (argument.isEmpty()) {
+            print(format.error("usage: /edit [ID] TEXT (without ID your last message here)"));
+            return;
+        }
+        Matcher byId = EDIT_BY_ID.matcher(argument);
+        boolean withId = byId.matches();
+        OptionalLong id = withId ? OptionalLong.of(Long.parseLong(byId.group(1))) : lastOwnMessage("edit");
+        String text = withId ? byId.group(2) : argument;
+        if (id.isEmpty()) {
+            return;
+        }
+        try {
+            EditedMessage edited = client.rooms().edit(session.room().id(), id.getAsLong(), text);
+            if (!session.isOpen()) {
+                // Otherwise the edit is shown when the room's message-updated event comes back, as to everyone.
+                print(format.message(edited.message(), true));
+            }
+        } catch (NotFoundException e) {
+            print(format.error("no message " + id.getAsLong() + " in " + session.room().name()));
+        }
+    }
+
+    /** {@code /delete} deletes this user's last message in the room, {@code /delete ID} message ID. */
+    private void delete(String argument) {
+        Matcher given = MESSAGE_ID.matcher(argument);
+        if (!argument.isEmpty() && !given.matches()) {
+            print(format.error("usage: /delete [ID] (without ID your last message here)"));
+            return;
+        }
+        OptionalLong id = argument.isEmpty() ? lastOwnMessage("delete")
+                : OptionalLong.of(Long.parseLong(given.group(1)));
+        if (id.isEmpty()) {
+            return;
+        }
+        try {
+            client.rooms().deleteMessage(session.room().id(), id.getAsLong());
+            if (!session.isOpen()) {
+                print(format.event("message " + id.getAsLong() + " deleted"));
+            }
+        } catch (NotFoundException e) {
+            print(format.error("no message " + id.getAsLong() + " in " + session.room().name()));
+        }
+    }
+
+    /** This user's last message in the room, or empty after saying there is none. */
+    private OptionalLong lastOwnMessage(String verb) {
+        OptionalLong last = session.lastOwnMessage();
+        if (last.isEmpty()) {
+            print(format.error("no message of yours in " + session.room().name() + " to " + verb
+                    + "; /" + verb + " ID names one"));
+        }
+        return last;
     }
 
     private void print(AttributedString text) {
