@@ -8,6 +8,7 @@ import dev.rooms.server.message.ChatQueue;
 import dev.rooms.server.message.MessageService;
 import dev.rooms.server.ratelimit.LiveLimits;
 import dev.rooms.server.room.RoomService;
+import dev.rooms.server.system.JsonErrorWriter;
 import dev.rooms.server.user.UserService;
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -155,15 +156,15 @@ class LiveConfiguration {
     @Bean
     WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
                                      RoomSessionRegistry sessions, RoomPresence presence, LiveLimits limits,
-                                     JsonMapper json, LiveProperties properties, BrokerOutage outage) {
+                                     JsonErrorWriter errors, LiveProperties properties, BrokerOutage outage) {
         return new WebSocketConfigurer() {
             @Override
             public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
                 // Origins are checked by OriginCheck, which answers a refusal in JSON; Spring's own check is opened up.
                 registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
-                        .addInterceptors(new HandshakeRateLimit(limits, json),
-                                new OriginCheck(properties.allowedOrigins(), json),
-                                new HandshakeAuthentication(tokens, rooms, json),
+                        .addInterceptors(new HandshakeRateLimit(limits, errors),
+                                new OriginCheck(properties.allowedOrigins(), errors),
+                                new HandshakeAuthentication(tokens, rooms, errors),
                                 new RoomSubscription(sessions, presence, properties, handler.closer(), outage))
                         .setAllowedOriginPatterns("*");
             }

@@ -1,13 +1,11 @@
 package dev.rooms.server.system;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -22,17 +20,23 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Turns every exception that leaves a controller into the original's error bodies. The content type is set
- * explicitly so that an error is JSON whatever the client's {@code Accept} header says.
+ * Turns every exception that leaves a controller into the original's error bodies, written by
+ * {@link JsonErrorWriter}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final JsonErrorWriter errors;
+
+    ApiExceptionHandler(JsonErrorWriter errors) {
+        this.errors = errors;
+    }
+
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<Object> validation(ValidationException e) {
-        return json(HttpStatus.BAD_REQUEST).body(e.errors());
+        return errors.fieldErrors(e.errors());
     }
 
     @ExceptionHandler({NotFoundException.class, NoHandlerFoundException.class, NoResourceFoundException.class})
@@ -53,11 +57,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity.BodyBuilder response = json(HttpStatus.METHOD_NOT_ALLOWED);
+        HttpHeaders headers = new HttpHeaders();
         if (e.getSupportedHttpMethods() != null) {
-            response.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
+            headers.setAllow(e.getSupportedHttpMethods());
         }
-        return response.body(Map.of("detail", "Method \"" + e.getMethod() + "\" not allowed."));
+        return errors.respond(HttpStatus.METHOD_NOT_ALLOWED, headers,
+                JsonErrorWriter.detailBody("Method \"" + e.getMethod() + "\" not allowed."));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -76,7 +81,7 @@ class ApiExceptionHandler {
         JacksonException jackson = null;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyTooLargeException) {
-                return detail(HttpStatus.CONTENT_TOO_LARGE, RequestSizeLimitFilter.TOO_LARGE);
+                return detail(HttpStatus.CONTENT_TOO_LARGE, JsonErrorWriter.standardDetail(HttpStatus.CONTENT_TOO_LARGE));
             }
             if (jackson == null && cause instanceof JacksonException j) {
                 jackson = j;
@@ -109,11 +114,7 @@ class ApiExceptionHandler {
         return message;
     }
 
-    private static ResponseEntity<Object> detail(HttpStatus status, String detail) {
-        return json(status).body(Map.of("detail", detail));
-    }
-
-    private static ResponseEntity.BodyBuilder json(HttpStatus status) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.VARY, "Accept");
+    private ResponseEntity<Object> detail(HttpStatusCode status, String detail) {
+        return errors.detail(status, detail);
     }
 }
