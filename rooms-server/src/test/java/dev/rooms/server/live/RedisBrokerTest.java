@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rooms.server.system.BrokerProperties;
 import dev.rooms.server.system.RedisConfiguration;
+import dev.rooms.testing.RequiredServices;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
