@@ -1,7 +1,10 @@
 package dev.rooms.server;
 
+import java.util.concurrent.Executors;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -68,6 +71,22 @@ class ArchitectureTest {
                 .should().callMethodWhere(DescribedPredicate.describe("RedisClient.create(..)",
                         (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(RedisClient.class)
                                 && call.getName().equals("create")))
+                .check(CLASSES);
+    }
+
+    /**
+     * Threads belong to the framework (STYLE.md, 20): {@code ThreadPoolTaskExecutor}/{@code ThreadPoolTaskScheduler}
+     * beans, which stop and restart with the context. The live classes named here still make their own and are
+     * to go from this list as the live layer's restructuring (the performance issue) replaces their pools.
+     */
+    @Test
+    void noClassMakesItsOwnThreads() {
+        noClasses().that().haveNameNotMatching(
+                        "dev\\.rooms\\.server\\.live\\.(ChatWebSocketHandler|ConnectionWatchdog|RoomSequencer|RoomSessionRegistry)(\\$.*)?")
+                .should().callMethodWhere(DescribedPredicate.describe("an Executors factory",
+                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(Executors.class)))
+                .orShould().callConstructorWhere(DescribedPredicate.describe("a Thread constructor",
+                        (JavaConstructorCall call) -> call.getTargetOwner().isAssignableTo(Thread.class)))
                 .check(CLASSES);
     }
 

@@ -302,7 +302,7 @@ abstract class AuthApiTests extends ApiTest {
         assertThat(deleted.body()).isEmpty();
         ApiClient.Response profile = api.get("/auth/profile/", user.access());
         assertThat(profile.status()).isEqualTo(401);
-        assertThat(profile.json()).isEqualTo(json("{\"detail\":\"TestUser not found\",\"code\":\"user_not_found\"}"));
+        assertThat(profile.json()).isEqualTo(json("{\"detail\":\"User not found\",\"code\":\"user_not_found\"}"));
         ApiClient.Response refresh = api.post("/auth/token/refresh/", "{\"refresh\":\"" + user.refresh() + "\"}", null);
         assertThat(refresh.status()).isEqualTo(401);
         assertThat(login(user.email(), PASSWORD).status()).isEqualTo(401);
