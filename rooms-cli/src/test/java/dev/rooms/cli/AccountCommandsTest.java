@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rooms.testing.ServerInstance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -77,7 +79,7 @@ class AccountCommandsTest {
 
     @Test
     void commandWhenTheServerRateLimitsThenSaysHowLongToWaitAndExits8() {
-        try (TestServer.Running tight = TestServer.start("--rooms.rate-limit.rest-user=2/1h")) {
+        try (ServerInstance tight = TestServer.start(Map.of("rooms.rate-limit.rest-user", "2/1h"))) {
             Cli cli = new Cli();
             cli.variables.put("ROOMS_SERVER", tight.url());
             cli.registerFresh("Busy Bee");

@@ -1,19 +1,19 @@
 package dev.rooms.server.auth;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
 import dev.rooms.server.ratelimit.LoginThrottle;
+import dev.rooms.server.system.JsonErrorWriter;
 import dev.rooms.server.system.JsonFields;
 import dev.rooms.server.system.ValidationException;
 import dev.rooms.server.user.ProfileResponse;
+import dev.rooms.server.user.Registration;
 import dev.rooms.server.user.UserService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,16 +30,20 @@ class AuthController {
     private final UserService users;
     private final TokenService tokens;
     private final LoginThrottle throttle;
+    private final JsonErrorWriter errors;
 
-    AuthController(UserService users, TokenService tokens, LoginThrottle throttle) {
+    AuthController(UserService users, TokenService tokens, LoginThrottle throttle, JsonErrorWriter errors) {
         this.users = users;
         this.tokens = tokens;
         this.throttle = throttle;
+        this.errors = errors;
     }
 
     @PostMapping("/register/")
     ResponseEntity<ProfileResponse> register(@RequestBody(required = false) JsonNode body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(users.register(body));
+        JsonFields fields = JsonFields.of(body);
+        Registration registration = Registration.bind(fields);
+        return ResponseEntity.status(HttpStatus.CREATED).body(users.register(registration, fields.errors()));
     }
 
     @PostMapping("/login/")
@@ -83,25 +87,19 @@ class AuthController {
     }
 
     @ExceptionHandler(InvalidTokenException.class)
-    ResponseEntity<Map<String, Object>> invalidToken(InvalidTokenException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("detail", e.getMessage());
-        if (e.code() != null) {
-            body.put("code", e.code());
-        }
-        return unauthorized(body);
+    ResponseEntity<Object> invalidToken(InvalidTokenException e) {
+        return unauthorized(JsonErrorWriter.detailBody(e.getMessage(), e.code()));
     }
 
     @ExceptionHandler(LoginFailedException.class)
-    ResponseEntity<Map<String, Object>> loginFailed(LoginFailedException e) {
-        return unauthorized(Map.of("detail", e.getMessage()));
+    ResponseEntity<Object> loginFailed(LoginFailedException e) {
+        return unauthorized(JsonErrorWriter.detailBody(e.getMessage()));
     }
 
-    private static ResponseEntity<Map<String, Object>> unauthorized(Map<String, Object> body) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, TokenAuthenticationEntryPoint.WWW_AUTHENTICATE)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body);
+    private ResponseEntity<Object> unauthorized(Map<String, Object> body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, TokenAuthenticationEntryPoint.WWW_AUTHENTICATE);
+        return errors.respond(HttpStatus.UNAUTHORIZED, headers, body);
     }
 
     /** Wrong password and unknown email are the same failure, so the answer does not reveal which accounts exist. */

@@ -1,7 +1,6 @@
 package dev.rooms.server.auth;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,9 +43,7 @@ class TokenAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     /** {@code {"detail", "code"}} plus, when the token itself was bad, simplejwt's per-token-class {@code messages}. */
     static Map<String, Object> body(InvalidTokenException failure, String tokenClass, String tokenType) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("detail", failure.getMessage());
-        body.put("code", failure.code());
+        Map<String, Object> body = JsonErrorWriter.detailBody(failure.getMessage(), failure.code());
         if (failure.reason() != null) {
             body.put("messages", List.of(Map.of(
                     "token_class", tokenClass, "token_type", tokenType, "message", failure.reason())));

@@ -56,11 +56,6 @@ public class TokenService {
         this(keys, properties.accessTokenLifetime(), properties.refreshTokenLifetime(), users::exists, revoked, clock);
     }
 
-    TokenService(String secret, Duration accessLifetime, Duration refreshLifetime, LongPredicate userExists,
-                 RevokedTokenRepository revoked, Clock clock) {
-        this(new SigningKeys(secret, null), accessLifetime, refreshLifetime, userExists, revoked, clock);
-    }
-
     TokenService(SigningKeys keys, Duration accessLifetime, Duration refreshLifetime, LongPredicate userExists,
                  RevokedTokenRepository revoked, Clock clock) {
         this.key = Keys.hmacShaKeyFor(keys.secret().getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package dev.rooms.server.live;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.rooms.server.system.BrokerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.rooms.server.live;
 
+import dev.rooms.server.system.JsonErrorWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Authenticates a socket before the upgrade: an access token from {@code Authorization: Bearer} or, since
@@ -40,12 +38,12 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
 
     private final TokenService tokens;
     private final RoomService rooms;
-    private final JsonMapper json;
+    private final JsonErrorWriter errors;
 
-    HandshakeAuthentication(TokenService tokens, RoomService rooms, JsonMapper json) {
+    HandshakeAuthentication(TokenService tokens, RoomService rooms, JsonErrorWriter errors) {
         this.tokens = tokens;
         this.rooms = rooms;
-        this.json = json;
+        this.errors = errors;
     }
 
     @Override
@@ -54,30 +52,30 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
         HttpServletRequest servlet = ((ServletServerHttpRequest) request).getServletRequest();
         String token = token(request, servlet);
         if (token == null) {
-            return refuse(response, json, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
+            return refuse(response, errors, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
         }
         AccessToken access;
         try {
             access = tokens.verifyAccessToken(token);
         } catch (InvalidTokenException e) {
-            return refuse(response, json, HttpStatus.UNAUTHORIZED, e.getMessage());
+            return refuse(response, errors, HttpStatus.UNAUTHORIZED, e.getMessage());
         }
         servlet.setAttribute(RequestLogFilter.USER_ID_ATTRIBUTE, access.userId()); // a ?token= skips the token filter
         Matcher path = ROOM_PATH.matcher(servlet.getRequestURI().substring(servlet.getContextPath().length()));
         if (!path.matches()) {
-            return refuse(response, json, HttpStatus.NOT_FOUND, "Not found.");
+            return refuse(response, errors, HttpStatus.NOT_FOUND, "Not found.");
         }
         long roomId = Long.parseLong(path.group(1));
         try {
             rooms.requireActiveRoom(roomId);
         } catch (RoomNotFoundException e) {
-            return refuse(response, json, HttpStatus.NOT_FOUND, "Not found.");
+            return refuse(response, errors, HttpStatus.NOT_FOUND, "Not found.");
         }
         Set<LiveEvent> events;
         try {
             events = LiveEvent.parse(servlet.getParameter("events"));
         } catch (IllegalArgumentException e) {
-            return refuse(response, json, HttpStatus.BAD_REQUEST, Map.of("events", List.of(e.getMessage())));
+            return refuse(response, errors, HttpStatus.BAD_REQUEST, Map.of("events", List.of(e.getMessage())));
         }
         attributes.put(HandshakeIdentity.ATTRIBUTE,
                 new HandshakeIdentity(access.userId(), roomId, access.expiresAt(), events));
@@ -94,20 +92,18 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
     }
 
     /** Answers a refused handshake in the API's error shape; returns false, to be returned by the interceptor. */
-    static boolean refuse(ServerHttpResponse response, JsonMapper json, HttpStatus status, String detail) {
-        return refuse(response, json, status, Map.of("detail", detail));
+    static boolean refuse(ServerHttpResponse response, JsonErrorWriter errors, HttpStatus status, String detail) {
+        return refuse(response, errors, status, JsonErrorWriter.detailBody(detail));
     }
 
     /** Answers a refused handshake with the given JSON body; returns false, to be returned by the interceptor. */
-    private static boolean refuse(ServerHttpResponse response, JsonMapper json, HttpStatus status, Map<String, ?> body) {
+    private static boolean refuse(ServerHttpResponse response, JsonErrorWriter errors, HttpStatus status, Map<String, ?> body) {
         log.debug("Refusing a WebSocket handshake with {}: {}", status.value(), body);
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
             response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"api\"");
         }
         try {
-            response.getBody().write(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+            errors.write(response, status, body);
         } catch (IOException e) {
             log.debug("Could not write the handshake refusal: {}", e.toString());
         }

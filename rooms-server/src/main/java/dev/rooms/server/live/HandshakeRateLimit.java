@@ -1,5 +1,6 @@
 package dev.rooms.server.live;
 
+import dev.rooms.server.system.JsonErrorWriter;
 import java.util.Map;
 
 import dev.rooms.server.ratelimit.LiveLimits;
@@ -11,7 +12,6 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits handshakes per client address, first of the interceptors so that a flood of upgrades costs no token
@@ -20,11 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class HandshakeRateLimit implements HandshakeInterceptor {
 
     private final LiveLimits limits;
-    private final JsonMapper json;
+    private final JsonErrorWriter errors;
 
-    HandshakeRateLimit(LiveLimits limits, JsonMapper json) {
+    HandshakeRateLimit(LiveLimits limits, JsonErrorWriter errors) {
         this.limits = limits;
-        this.json = json;
+        this.errors = errors;
     }
 
     @Override
@@ -35,7 +35,7 @@ final class HandshakeRateLimit implements HandshakeInterceptor {
         if (verdict.allowed()) {
             return true;
         }
-        return HandshakeAuthentication.refuse(response, json, HttpStatus.TOO_MANY_REQUESTS,
+        return HandshakeAuthentication.refuse(response, errors, HttpStatus.TOO_MANY_REQUESTS,
                 ThrottledException.detail(verdict.retryAfterSeconds()));
     }
 

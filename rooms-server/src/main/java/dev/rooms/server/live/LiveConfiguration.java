@@ -9,12 +9,18 @@ import dev.rooms.server.message.MessageService;
 import dev.rooms.server.system.DatabaseOutage;
 import dev.rooms.server.ratelimit.LiveLimits;
 import dev.rooms.server.room.RoomService;
+import dev.rooms.server.system.JsonErrorWriter;
 import dev.rooms.server.user.UserService;
+import dev.rooms.server.system.BrokerProperties;
+import dev.rooms.server.system.BrokerState;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.coyote.AbstractProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -23,6 +29,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -35,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-@EnableConfigurationProperties({LiveProperties.class, BrokerProperties.class, PresenceProperties.class})
+@EnableConfigurationProperties({LiveProperties.class, PresenceProperties.class})
 class LiveConfiguration {
 
     /**
@@ -80,17 +87,22 @@ class LiveConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    Broker broker(BrokerProperties properties, BrokerOutage outage, LiveMetrics metrics) {
+    Broker broker(BrokerProperties properties, BrokerOutage outage, LiveMetrics metrics,
+                  ObjectProvider<RedisClient> redisClient, @Qualifier("redisScheduler") ObjectProvider<TaskScheduler> redisScheduler) {
         if (properties.redisEnabled()) {
-            return new RedisBroker(properties, outage, metrics);
+            return new RedisBroker(redisClient.getObject(), redisScheduler.getObject(), properties, outage, metrics);
         }
         log.info("Using the in-process broker (set ROOMS_REDIS_URL to fan out through Redis)");
         return new LocalBroker();
     }
 
     @Bean(destroyMethod = "stop")
-    PresenceStore presenceStore(BrokerProperties properties, PresenceProperties presence) {
-        return properties.redisEnabled() ? new RedisPresenceStore(properties, presence) : new PresenceStore.InProcess();
+    PresenceStore presenceStore(BrokerProperties properties, PresenceProperties presence,
+                                ObjectProvider<RedisClient> redisClient,
+                                @Qualifier("redisScheduler") ObjectProvider<TaskScheduler> redisScheduler) {
+        return properties.redisEnabled()
+                ? new RedisPresenceStore(redisClient.getObject(), redisScheduler.getObject(), properties, presence)
+                : new PresenceStore.InProcess();
     }
 
     @Bean
@@ -157,15 +169,15 @@ class LiveConfiguration {
     @Bean
     WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
                                      RoomSessionRegistry sessions, RoomPresence presence, LiveLimits limits,
-                                     JsonMapper json, LiveProperties properties, BrokerOutage outage) {
+                                     JsonErrorWriter errors, LiveProperties properties, BrokerOutage outage) {
         return new WebSocketConfigurer() {
             @Override
             public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
                 // Origins are checked by OriginCheck, which answers a refusal in JSON; Spring's own check is opened up.
                 registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
-                        .addInterceptors(new HandshakeRateLimit(limits, json),
-                                new OriginCheck(properties.allowedOrigins(), json),
-                                new HandshakeAuthentication(tokens, rooms, json),
+                        .addInterceptors(new HandshakeRateLimit(limits, errors),
+                                new OriginCheck(properties.allowedOrigins(), errors),
+                                new HandshakeAuthentication(tokens, rooms, errors),
                                 new RoomSubscription(sessions, presence, properties, handler.closer(), outage))
                         .setAllowedOriginPatterns("*");
             }

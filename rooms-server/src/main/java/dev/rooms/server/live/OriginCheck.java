@@ -1,5 +1,6 @@
 package dev.rooms.server.live;
 
+import dev.rooms.server.system.JsonErrorWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,6 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.WebUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The origin allow-list ({@code rooms.websocket.allowed-origins}), checked first. Same rules as Spring's own
@@ -21,11 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class OriginCheck implements HandshakeInterceptor {
 
     private final CorsConfiguration allowed = new CorsConfiguration();
-    private final JsonMapper json;
+    private final JsonErrorWriter errors;
 
-    OriginCheck(List<String> allowedOriginPatterns, JsonMapper json) {
+    OriginCheck(List<String> allowedOriginPatterns, JsonErrorWriter errors) {
         this.allowed.setAllowedOriginPatterns(allowedOriginPatterns);
-        this.json = json;
+        this.errors = errors;
     }
 
     @Override
@@ -34,7 +34,7 @@ final class OriginCheck implements HandshakeInterceptor {
         if (WebUtils.isSameOrigin(request) || allowed.checkOrigin(request.getHeaders().getOrigin()) != null) {
             return true;
         }
-        return HandshakeAuthentication.refuse(response, json, HttpStatus.FORBIDDEN, "Origin not allowed.");
+        return HandshakeAuthentication.refuse(response, errors, HttpStatus.FORBIDDEN, "Origin not allowed.");
     }
 
     @Override

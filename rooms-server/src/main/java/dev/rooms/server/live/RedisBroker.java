@@ -2,32 +2,31 @@ package dev.rooms.server.live;
 
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.lettuce.core.ClientOptions;
+import dev.rooms.server.system.BrokerProperties;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,35 +51,24 @@ final class RedisBroker implements Broker {
     private final BrokerOutage outage;
     private final LiveMetrics metrics;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final ClientResources resources;
     private final RedisClient client;
+    private final TaskScheduler scheduler;
     private volatile StatefulRedisPubSubConnection<String, String> subscriber;
     private volatile StatefulRedisConnection<String, String> publisher;
     private volatile boolean subscriberUp;
     private volatile BrokerListener listener;
     private final RecentNonces ownNonces = new RecentNonces(Duration.ofSeconds(NONCE_SECONDS));
-    /** Retries a first connection that failed (Lettuce only reconnects connections it once had). */
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "rooms-redis-connect");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Retries a first connection that failed (Lettuce only reconnects connections it once had); else null. */
+    private volatile ScheduledFuture<?> retries;
 
-    RedisBroker(BrokerProperties properties, BrokerOutage outage, LiveMetrics metrics) {
+    /** {@code client} and {@code scheduler} are shared ({@code RedisConfiguration}); {@link #stop()} closes only this broker's connections. */
+    RedisBroker(RedisClient client, TaskScheduler scheduler, BrokerProperties properties, BrokerOutage outage,
+                LiveMetrics metrics) {
+        this.client = client;
+        this.scheduler = scheduler;
         this.properties = properties;
         this.outage = outage;
         this.metrics = metrics;
-        this.resources = ClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
-                .build();
-        RedisURI uri = RedisURI.create(properties.url());
-        uri.setTimeout(properties.timeout());
-        this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .socketOptions(SocketOptions.builder().connectTimeout(properties.timeout()).build())
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
     }
 
     @Override
@@ -110,8 +98,8 @@ final class RedisBroker implements Broker {
         });
         if (!connect()) {
             outage.down("unreachable at start-up; starting anyway, retrying every " + RETRY_INTERVAL.toSeconds() + " s");
-            retries.scheduleWithFixedDelay(this::retryConnect, RETRY_INTERVAL.toMillis(), RETRY_INTERVAL.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            retries = scheduler.scheduleWithFixedDelay(this::retryConnect, Instant.now().plus(RETRY_INTERVAL),
+                    RETRY_INTERVAL);
         }
     }
 
@@ -149,7 +137,7 @@ final class RedisBroker implements Broker {
 
     private void retryConnect() {
         if (connect()) {
-            retries.shutdown();
+            retries.cancel(false);
         }
     }
 
@@ -235,9 +223,15 @@ final class RedisBroker implements Broker {
     @Override
     public void stop() {
         subscriberUp = false;
-        retries.shutdownNow();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        ScheduledFuture<?> retrying = retries;
+        if (retrying != null) {
+            retrying.cancel(true);
+        }
+        for (StatefulConnection<?, ?> connection : Arrays.asList(subscriber, publisher)) { // either may be null
+            if (connection != null) {
+                connection.close();
+            }
+        }
     }
 
     private void requireUp() {

@@ -8,20 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
-import io.lettuce.core.ClientOptions;
+import dev.rooms.server.system.BrokerProperties;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Presence shared through Redis. Each process keeps, per room it has connections in, a hash
@@ -116,38 +113,30 @@ final class RedisPresenceStore implements PresenceStore {
     private final BrokerProperties properties;
     private final Duration ttl;
     private final RedisClient client;
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "rooms-presence-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TaskScheduler scheduler;
+    private volatile ScheduledFuture<?> heartbeat;
     private StatefulRedisConnection<String, String> connection;
 
-    RedisPresenceStore(BrokerProperties properties, PresenceProperties presence) {
+    /** {@code client} and {@code scheduler} are shared ({@code RedisConfiguration}); {@link #stop()} closes only this store's connection. */
+    RedisPresenceStore(RedisClient client, TaskScheduler scheduler, BrokerProperties properties,
+                       PresenceProperties presence) {
+        this.client = client;
+        this.scheduler = scheduler;
         this.properties = properties;
         this.ttl = presence.ttl();
-        RedisURI uri = RedisURI.create(properties.url());
-        uri.setTimeout(properties.timeout());
-        this.client = RedisClient.create(uri);
-        // As the broker's: while Redis is away a command fails at once instead of holding up a handshake or a close.
-        client.setOptions(ClientOptions.builder()
-                .socketOptions(SocketOptions.builder().connectTimeout(properties.timeout()).build())
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
     }
 
     @Override
     public void start(Runnable refresh) {
-        long period = ttl.toMillis() / 3;
-        heartbeat.scheduleWithFixedDelay(() -> {
+        Duration period = ttl.dividedBy(3);
+        heartbeat = scheduler.scheduleWithFixedDelay(() -> {
             try {
                 redis().set(aliveKey(), "1", SetArgs.Builder.px(ttl()));
                 refresh.run();
             } catch (RuntimeException e) {
                 log.debug("Presence heartbeat failed: {}", e.toString());
             }
-        }, period, period, TimeUnit.MILLISECONDS);
+        }, Instant.now().plus(period), period);
     }
 
     @Override
@@ -202,14 +191,21 @@ final class RedisPresenceStore implements PresenceStore {
 
     @Override
     public void stop() {
-        heartbeat.shutdownNow();
+        ScheduledFuture<?> beating = heartbeat;
+        if (beating != null) {
+            beating.cancel(true);
+        }
         try {
             // Gone at once rather than after the period; the sockets were closed (and their leaves sent) before.
             redis().del(aliveKey());
         } catch (RuntimeException e) {
             log.debug("Could not withdraw the presence liveness key: {}", e.toString());
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        synchronized (this) {
+            if (connection != null) {
+                connection.close();
+            }
+        }
     }
 
     private synchronized RedisCommands<String, String> redis() {

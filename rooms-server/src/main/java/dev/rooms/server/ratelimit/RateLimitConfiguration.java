@@ -1,10 +1,12 @@
 package dev.rooms.server.ratelimit;
 
-import dev.rooms.server.live.BrokerProperties;
-import dev.rooms.server.live.BrokerState;
+import dev.rooms.server.system.BrokerProperties;
+import dev.rooms.server.system.BrokerState;
+import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -20,13 +22,13 @@ class RateLimitConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    RateLimiter rateLimiter(RateLimitProperties limits, BrokerProperties redis, BrokerState broker,
-                            MeterRegistry meters) {
+    RateLimiter rateLimiter(RateLimitProperties limits, BrokerProperties redis, ObjectProvider<RedisClient> redisClient,
+                            BrokerState broker, MeterRegistry meters) {
         BucketStore local = new LocalBucketStore();
         if (!limits.enabled()) {
             log.info("Rate limits are off (rooms.rate-limit.enabled=false)");
         }
-        BucketStore shared = limits.enabled() && redis.redisEnabled() ? new RedisBucketStore(redis) : local;
+        BucketStore shared = limits.enabled() && redis.redisEnabled() ? new RedisBucketStore(redisClient.getObject(), redis) : local;
         return new RateLimiter(limits.enabled(), shared, local, broker, meters);
     }
 

@@ -2,7 +2,7 @@ package dev.rooms.server.ratelimit;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.rooms.server.live.BrokerState;
+import dev.rooms.server.system.BrokerState;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

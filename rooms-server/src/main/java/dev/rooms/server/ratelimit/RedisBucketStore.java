@@ -2,16 +2,13 @@ package dev.rooms.server.ratelimit;
 
 import java.time.Duration;
 
-import dev.rooms.server.live.BrokerProperties;
+import dev.rooms.server.system.BrokerProperties;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -34,15 +31,9 @@ final class RedisBucketStore implements BucketStore {
     private LettuceBasedProxyManager<String> buckets;
     private long nextConnectNanos = System.nanoTime();
 
-    RedisBucketStore(BrokerProperties properties) {
-        RedisURI uri = RedisURI.create(properties.url());
-        uri.setTimeout(properties.timeout());
-        this.client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .socketOptions(SocketOptions.builder().connectTimeout(properties.timeout()).build())
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
+    /** {@code client} is the process's shared one; {@link #close()} closes only this store's connection. */
+    RedisBucketStore(RedisClient client, BrokerProperties properties) {
+        this.client = client;
         this.prefix = properties.channelPrefix() + ":ratelimit:";
         this.timeout = properties.timeout();
     }
@@ -77,6 +68,5 @@ final class RedisBucketStore implements BucketStore {
         if (connection != null) {
             connection.close();
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 }

@@ -1,12 +1,10 @@
 package dev.rooms.server.ratelimit;
 
-import java.util.Map;
-
+import dev.rooms.server.system.JsonErrorWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -20,12 +18,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ThrottledResponses {
 
+    private final JsonErrorWriter errors;
+
+    ThrottledResponses(JsonErrorWriter errors) {
+        this.errors = errors;
+    }
+
     @ExceptionHandler(ThrottledException.class)
-    ResponseEntity<Map<String, String>> throttled(ThrottledException e, HttpServletResponse response) {
+    ResponseEntity<Object> throttled(ThrottledException e, HttpServletResponse response) {
         addHeaders(response, e.verdict());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("detail", e.getMessage()));
+        return errors.detail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
     }
 
     static void addHeaders(HttpServletResponse response, Verdict verdict) {

@@ -1,13 +1,11 @@
 package dev.rooms.server.system;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -22,23 +20,25 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Turns every exception that leaves a controller into the original's error bodies. The content type is set
- * explicitly so that an error is JSON whatever the client's {@code Accept} header says.
+ * Turns every exception that leaves a controller into the original's error bodies, written by
+ * {@link JsonErrorWriter}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final JsonErrorWriter errors;
     private final DatabaseOutage outage;
 
-    ApiExceptionHandler(DatabaseOutage outage) {
+    ApiExceptionHandler(JsonErrorWriter errors, DatabaseOutage outage) {
+        this.errors = errors;
         this.outage = outage;
     }
 
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<Object> validation(ValidationException e) {
-        return json(HttpStatus.BAD_REQUEST).body(e.errors());
+        return errors.fieldErrors(e.errors());
     }
 
     @ExceptionHandler({NotFoundException.class, NoHandlerFoundException.class, NoResourceFoundException.class})
@@ -59,11 +59,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity.BodyBuilder response = json(HttpStatus.METHOD_NOT_ALLOWED);
+        HttpHeaders headers = new HttpHeaders();
         if (e.getSupportedHttpMethods() != null) {
-            response.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
+            headers.setAllow(e.getSupportedHttpMethods());
         }
-        return response.body(Map.of("detail", "Method \"" + e.getMethod() + "\" not allowed."));
+        return errors.respond(HttpStatus.METHOD_NOT_ALLOWED, headers,
+                JsonErrorWriter.detailBody("Method \"" + e.getMethod() + "\" not allowed."));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -82,7 +83,7 @@ class ApiExceptionHandler {
         JacksonException jackson = null;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyTooLargeException) {
-                return detail(HttpStatus.CONTENT_TOO_LARGE, RequestSizeLimitFilter.TOO_LARGE);
+                return detail(HttpStatus.CONTENT_TOO_LARGE, JsonErrorWriter.standardDetail(HttpStatus.CONTENT_TOO_LARGE));
             }
             if (jackson == null && cause instanceof JacksonException j) {
                 jackson = j;
@@ -101,9 +102,10 @@ class ApiExceptionHandler {
         if (outage.recordIfUnreachable(e)) {
             // Counted, not logged: the outage has its own two lines.
             outage.refusedRequest();
-            return json(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()))
-                    .body(Map.of("detail", DatabaseOutage.UNAVAILABLE));
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()));
+            return errors.respond(HttpStatus.SERVICE_UNAVAILABLE, headers,
+                    JsonErrorWriter.detailBody(JsonErrorWriter.standardDetail(HttpStatus.SERVICE_UNAVAILABLE)));
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return detail(HttpStatus.INTERNAL_SERVER_ERROR, "A server error occurred.");
@@ -122,11 +124,7 @@ class ApiExceptionHandler {
         return message;
     }
 
-    private static ResponseEntity<Object> detail(HttpStatus status, String detail) {
-        return json(status).body(Map.of("detail", detail));
-    }
-
-    private static ResponseEntity.BodyBuilder json(HttpStatus status) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.VARY, "Accept");
+    private ResponseEntity<Object> detail(HttpStatusCode status, String detail) {
+        return errors.detail(status, detail);
     }
 }

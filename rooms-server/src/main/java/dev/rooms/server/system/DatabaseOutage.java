@@ -19,8 +19,6 @@ public final class DatabaseOutage {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
     private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
-    /** DRF's words for a 503, which clients of the original know. */
-    static final String UNAVAILABLE = "Service temporarily unavailable, try again later.";
     /** The wait a 503 suggests: a few probes, so a short restart of the database is over by then. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 

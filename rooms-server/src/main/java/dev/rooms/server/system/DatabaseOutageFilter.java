@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,7 +41,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             outage.refusedRequest();
             response.resetBuffer();
             response.setHeader("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()));
-            writer.writeDetail(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseOutage.UNAVAILABLE);
+            writer.writeDetail(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    JsonErrorWriter.standardDetail(HttpStatus.SERVICE_UNAVAILABLE));
         }
     }
 }

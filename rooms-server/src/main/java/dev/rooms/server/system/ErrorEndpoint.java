@@ -1,12 +1,9 @@
 package dev.rooms.server.system;
 
-import java.util.Map;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,25 +15,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErrorEndpoint implements ErrorController {
 
+    private final JsonErrorWriter errors;
+
+    ErrorEndpoint(JsonErrorWriter errors) {
+        this.errors = errors;
+    }
+
     @RequestMapping("/error")
-    ResponseEntity<Map<String, String>> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.NOT_FOUND;
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("detail", detail(status)));
-    }
-
-    private static String detail(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> "Bad request.";
-            case UNAUTHORIZED -> "Authentication credentials were not provided.";
-            case FORBIDDEN -> "You do not have permission to perform this action.";
-            case NOT_FOUND -> "Not found.";
-            case CONTENT_TOO_LARGE -> RequestSizeLimitFilter.TOO_LARGE;
-            default -> status.is5xxServerError() ? "A server error occurred." : status.getReasonPhrase() + ".";
-        };
+        return errors.detail(status, JsonErrorWriter.standardDetail(status));
     }
 }

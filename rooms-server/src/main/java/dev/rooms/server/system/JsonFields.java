@@ -1,9 +1,5 @@
 package dev.rooms.server.system;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -12,8 +8,8 @@ import tools.jackson.databind.JsonNode;
  * Reads the fields of a JSON request object the way the original's serializers did, collecting one list of
  * messages per field so that every problem in a request is reported at once.
  *
- * <p>Bodies are taken as a tree rather than bound to records so that a wrong JSON type is a field error
- * ({@code "Not a valid string."}) instead of a failed conversion.
+ * <p>Bodies are read as a tree, then bound to the feature's records, rather than bound to records by Jackson,
+ * so that a wrong JSON type is a field error ({@code "Not a valid string."}) instead of a failed conversion.
  */
 public final class JsonFields {
 
@@ -28,7 +24,7 @@ public final class JsonFields {
     }
 
     private final JsonNode body;
-    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+    private final FieldErrors errors = new FieldErrors();
 
     private JsonFields(JsonNode body) {
         this.body = body;
@@ -127,18 +123,17 @@ public final class JsonFields {
     }
 
     public void reject(String field, String message) {
-        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+        errors.reject(field, message);
     }
 
-    public boolean hasErrors(String field) {
-        return errors.containsKey(field);
+    /** The problems found so far, for a service to add its own to before {@link FieldErrors#throwIfInvalid()}. */
+    public FieldErrors errors() {
+        return errors;
     }
 
     /** Throws the collected errors as one {@link ValidationException}, if there are any. */
     public void throwIfInvalid() {
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        errors.throwIfInvalid();
     }
 
     private String rawText(String field, boolean required) {

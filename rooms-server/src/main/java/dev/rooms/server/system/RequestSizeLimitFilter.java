@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,8 +22,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
-
-    static final String TOO_LARGE = "Request body too large.";
 
     private final long limit;
     private final JsonErrorWriter writer;
@@ -37,7 +36,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            writer.writeDetail(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, TOO_LARGE);
+            writer.writeDetail(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    JsonErrorWriter.standardDetail(HttpStatus.CONTENT_TOO_LARGE));
             return;
         }
         // With a Content-Length the container never reads past it; only a chunked body needs counting.

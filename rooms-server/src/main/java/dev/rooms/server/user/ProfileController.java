@@ -1,5 +1,6 @@
 package dev.rooms.server.user;
 
+import dev.rooms.server.system.JsonFields;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,14 +27,24 @@ class ProfileController {
         return users.profile(userId);
     }
 
+    /** Changes the fields sent; {@code id}, {@code date_joined} and {@code password} are read-only and ignored. */
     @PatchMapping
     ProfileResponse updateProfile(@AuthenticationPrincipal Long userId, @RequestBody(required = false) JsonNode body) {
-        return users.updateProfile(userId, body, true);
+        return change(userId, body, false);
     }
 
+    /** Like PATCH, but name and email are both required. */
     @PutMapping
     ProfileResponse replaceProfile(@AuthenticationPrincipal Long userId, @RequestBody(required = false) JsonNode body) {
-        return users.updateProfile(userId, body, false);
+        return change(userId, body, true);
+    }
+
+    private ProfileResponse change(long userId, JsonNode body, boolean required) {
+        JsonFields fields = JsonFields.of(body);
+        ProfileChange change = new ProfileChange(
+                fields.text("email", required, false, EmailAddresses.MAX_LENGTH),
+                fields.text("name", required, false, UserService.MAX_NAME_LENGTH));
+        return users.updateProfile(userId, change, fields.errors());
     }
 
     @DeleteMapping

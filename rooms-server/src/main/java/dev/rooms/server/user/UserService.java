@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import dev.rooms.server.system.JsonFields;
+import dev.rooms.server.system.FieldErrors;
 import dev.rooms.server.system.NotFoundException;
 import dev.rooms.server.system.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +16,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /** Accounts: registration, credentials, profile and deletion. */
 @Service
@@ -44,6 +43,7 @@ public class UserService {
         this.unknownUserHash = passwordEncoder.encode("no account has this password");
     }
 
+    /** Whether the account exists: a token of a deleted account is refused on every request (TokenService). */
     public boolean exists(long userId) {
         return users.existsById(userId);
     }
@@ -53,20 +53,22 @@ public class UserService {
         return users.findById(userId).map(user -> new UserSummary(user.id(), user.email(), user.name()));
     }
 
-    /** Creates an account from a register request body, or throws every field problem at once. */
+    /**
+     * Creates an account, or throws every problem at once: those the binding found ({@code errors}) and the
+     * rules' (email address, password strength).
+     */
     @Transactional
-    public ProfileResponse register(JsonNode body) {
-        JsonFields fields = JsonFields.of(body);
-        String email = email(fields, true, -1);
-        String name = fields.text("name", true, false, MAX_NAME_LENGTH);
-        String password = fields.secret("password");
+    public ProfileResponse register(Registration registration, FieldErrors errors) {
+        String email = email(registration.email(), -1, errors);
+        String name = registration.name();
+        String password = registration.password();
         if (password != null) {
             Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("email", email != null ? email : rawString(body, "email"));
-            attributes.put("name", name != null ? name : rawString(body, "name"));
-            passwordRules.check(password, attributes).forEach(problem -> fields.reject("password", problem));
+            attributes.put("email", email != null ? email : registration.email());
+            attributes.put("name", name);
+            passwordRules.check(password, attributes).forEach(problem -> errors.reject("password", problem));
         }
-        fields.throwIfInvalid();
+        errors.throwIfInvalid();
         try {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             return users.insert(email, name, passwordEncoder.encode(password), now).toProfile();
@@ -89,19 +91,14 @@ public class UserService {
         return users.findById(userId).map(User::toProfile).orElseThrow(() -> new NotFoundException("No user " + userId));
     }
 
-    /**
-     * Changes name and/or email. With {@code partial} (PATCH) absent fields stay as they are, otherwise (PUT)
-     * both are required. Other fields ({@code id}, {@code date_joined}, {@code password}) are read-only.
-     */
+    /** Changes name and/or email, or throws every problem at once: the binding's ({@code errors}) and the email rules'. */
     @Transactional
-    ProfileResponse updateProfile(long userId, JsonNode body, boolean partial) {
-        JsonFields fields = JsonFields.of(body);
+    ProfileResponse updateProfile(long userId, ProfileChange change, FieldErrors errors) {
         User user = users.findById(userId).orElseThrow(() -> new NotFoundException("No user " + userId));
-        String email = email(fields, !partial, userId);
-        String name = fields.text("name", !partial, false, MAX_NAME_LENGTH);
-        fields.throwIfInvalid();
+        String email = email(change.email(), userId, errors);
+        errors.throwIfInvalid();
         try {
-            users.update(userId, email != null ? email : user.email(), name != null ? name : user.name());
+            users.update(userId, email != null ? email : user.email(), change.name() != null ? change.name() : user.name());
         } catch (DuplicateKeyException raced) {
             throw ValidationException.of("email", EMAIL_TAKEN);
         }
@@ -118,26 +115,23 @@ public class UserService {
         users.delete(userId);
     }
 
-    /** Reads and checks an email field; {@code userId} is the account that may already own it (-1: none). */
-    private String email(JsonFields fields, boolean required, long userId) {
-        String email = fields.text("email", required, false, EmailAddresses.MAX_LENGTH);
+    /**
+     * The email normalized, or null when there is none or it breaks a rule (recorded in {@code errors});
+     * {@code userId} is the account that may already own it (-1: none).
+     */
+    private String email(String email, long userId, FieldErrors errors) {
         if (email == null) {
             return null;
         }
         if (!EmailAddresses.isValid(email)) {
-            fields.reject("email", INVALID_EMAIL);
+            errors.reject("email", INVALID_EMAIL);
             return null;
         }
         String normalized = EmailAddresses.normalize(email);
         if (users.emailTakenByOther(normalized, userId)) {
-            fields.reject("email", EMAIL_TAKEN);
+            errors.reject("email", EMAIL_TAKEN);
             return null;
         }
         return normalized;
-    }
-
-    private static String rawString(JsonNode body, String field) {
-        JsonNode node = body == null ? null : body.get(field);
-        return node != null && node.isString() ? node.asString() : null;
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -28,17 +30,14 @@ abstract class ApiTest {
     }
 
     /** A freshly registered and logged-in user. */
-    record User(long id, String email, String name, String access, String refresh) {
-    }
-
-    User newUser() {
+    TestUser newUser() {
         String email = "user" + USERS.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
         String name = "Test User " + USERS.get();
         ApiClient.Response registered = api.post("/auth/register/",
                 "{\"email\":\"" + email + "\",\"name\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}", null);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         JsonNode tokens = login(email, PASSWORD).json();
-        return new User(registered.json().get("id").asLong(), email, name,
+        return new TestUser(registered.json().get("id").asLong(), email, name,
                 tokens.get("access").asString(), tokens.get("refresh").asString());
     }
 
@@ -46,7 +45,7 @@ abstract class ApiTest {
         return api.post("/auth/login/", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
     }
 
-    JsonNode createRoom(User user, String name) {
+    JsonNode createRoom(TestUser user, String name) {
         ApiClient.Response created = api.post("/api/rooms/",
                 "{\"name\":\"" + name + "\",\"description\":\"About " + name + "\",\"room_type\":\"chat\"}",
                 user.access());
@@ -55,7 +54,7 @@ abstract class ApiTest {
     }
 
     /** A room with every writable field chosen. */
-    JsonNode createRoom(User user, String name, String description, String roomType) {
+    JsonNode createRoom(TestUser user, String name, String description, String roomType) {
         ApiClient.Response created = api.post("/api/rooms/", ApiClient.JSON.createObjectNode()
                 .put("name", name).put("description", description).put("room_type", roomType).toString(), user.access());
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -9,6 +9,8 @@ import java.util.Base64;
 import dev.rooms.server.message.MessageService;
 import dev.rooms.server.room.RoomDeleted;
 import dev.rooms.server.user.UserDeleted;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +41,7 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void registerWhenEmailTakenInAnotherCaseThen400() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.post("/auth/register/",
                 "{\"email\":\"" + user.email().toUpperCase() + "\",\"name\":\"Copy\",\"password\":\"" + PASSWORD + "\"}", null);
@@ -105,7 +107,7 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void loginThenAccessAndRefreshTokensWithTheOriginalsClaims() {
-        User user = newUser();
+        TestUser user = newUser();
 
         JsonNode access = claims(user.access());
         JsonNode refresh = claims(user.refresh());
@@ -121,7 +123,7 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void loginIgnoresLetterCaseOfEmail() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = login(user.email().toUpperCase(), PASSWORD);
 
@@ -131,7 +133,7 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void loginWhenPasswordWrongOrEmailUnknownThenSame401() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response wrongPassword = login(user.email(), "not-the-password");
         ApiClient.Response unknownEmail = login("nobody-" + System.nanoTime() + "@example.com", PASSWORD);
@@ -154,7 +156,7 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void refreshThenNewAccessTokenThatWorks() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.post("/auth/token/refresh/", "{\"refresh\":\"" + user.refresh() + "\"}", null);
 
@@ -166,7 +168,7 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void refreshWithAccessTokenThen401WrongType() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.post("/auth/token/refresh/", "{\"refresh\":\"" + user.access() + "\"}", null);
 
@@ -193,7 +195,7 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void logoutThenMessage() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.send("POST", "/auth/logout/", null, null, "Authorization", "Bearer " + user.access());
 
@@ -203,7 +205,7 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void logoutWithRefreshTokenRevokesIt() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response logout = api.post("/auth/logout/", "{\"refresh\":\"" + user.refresh() + "\"}", user.access());
         ApiClient.Response refresh = api.post("/auth/token/refresh/", "{\"refresh\":\"" + user.refresh() + "\"}", null);
@@ -216,8 +218,8 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void logoutWithSomethingThatIsNotItsRefreshTokenThen400() {
-        User user = newUser();
-        User other = newUser();
+        TestUser user = newUser();
+        TestUser other = newUser();
 
         ApiClient.Response garbage = api.post("/auth/logout/", "{\"refresh\":\"garbage\"}", user.access());
         ApiClient.Response access = api.post("/auth/logout/", "{\"refresh\":\"" + user.access() + "\"}", user.access());
@@ -241,7 +243,7 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void profileThenCurrentUser() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.get("/auth/profile/", user.access());
 
@@ -254,7 +256,7 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void patchProfileChangesNameAndEmailAndIgnoresReadOnlyFields() {
-        User user = newUser();
+        TestUser user = newUser();
         JsonNode before = api.get("/auth/profile/", user.access()).json();
         String newEmail = "renamed-" + System.nanoTime() + "@example.com";
 
@@ -269,8 +271,8 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void patchProfileWhenEmailTakenOrInvalidThen400() {
-        User user = newUser();
-        User other = newUser();
+        TestUser user = newUser();
+        TestUser other = newUser();
 
         ApiClient.Response taken = api.patch("/auth/profile/", "{\"email\":\"" + other.email() + "\"}", user.access());
         ApiClient.Response invalid = api.patch("/auth/profile/", "{\"email\":\"nope\",\"name\":\"\"}", user.access());
@@ -286,8 +288,8 @@ abstract class AuthApiTests extends ApiTest {
 
     @Test
     void deleteAccountThenTokensRejectedAndRoomsAndMessagesGone() {
-        User user = newUser();
-        User other = newUser();
+        TestUser user = newUser();
+        TestUser other = newUser();
         long ownRoom = createRoom(user, "Doomed").get("id").asLong();
         long othersRoom = createRoom(other, "Stays").get("id").asLong();
         messages.postMessage(ownRoom, other.id(), "in the doomed room");

@@ -2,6 +2,8 @@ package dev.rooms.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -16,7 +18,7 @@ class H2ConfiguredRtcConfigApiTest extends ApiTest {
 
     @Test
     void rtcConfigThenConfiguredServersInRtcConfigurationShape() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response config = api.get("/api/rtc/config/", user.access());
 

@@ -2,6 +2,8 @@ package dev.rooms.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/rtc/config/} with the default configuration: no ICE server, so nothing leaves the network. */
@@ -10,7 +12,7 @@ class H2RtcConfigApiTest extends ApiTest {
 
     @Test
     void rtcConfigByDefaultThenNoIceServers() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response config = api.get("/api/rtc/config/", user.access());
 

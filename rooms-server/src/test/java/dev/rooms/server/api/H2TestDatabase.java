@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.rooms.testing.TestTokens;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -19,7 +20,7 @@ class H2TestDatabase implements ApplicationContextInitializer<ConfigurableApplic
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("h2-test", Map.of(
                 "rooms.data-dir", DATA_DIR.toString(),
-                "rooms.jwt-secret", TestSecrets.JWT_SECRET)));
+                "rooms.jwt-secret", TestTokens.SECRET)));
     }
 
     private static Path createDataDir() {

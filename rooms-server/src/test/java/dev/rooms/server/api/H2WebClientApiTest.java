@@ -2,6 +2,8 @@ package dev.rooms.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /** The browser client's page and files next to the JSON API, which must answer exactly as before. */
@@ -50,7 +52,7 @@ class H2WebClientApiTest extends ApiTest {
 
     @Test
     void apiAskedForHtmlThenStill406Json() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response rooms = api.send("GET", "/api/rooms/", null, null,
                 "Accept", "text/html", "Authorization", "Bearer " + user.access());

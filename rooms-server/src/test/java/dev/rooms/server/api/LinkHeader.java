@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.rooms.testing.ApiClient;
+
 /** The RFC 8288 {@code Link} header of an answer, by relation: {@code <url>; rel="next", <url>; rel="prev"}. */
 record LinkHeader(Map<String, String> urls) {
 

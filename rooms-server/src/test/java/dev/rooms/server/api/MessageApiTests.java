@@ -9,6 +9,8 @@ import java.util.List;
 import dev.rooms.server.message.MessageResponse;
 import dev.rooms.server.message.MessageService;
 import dev.rooms.server.room.RoomNotFoundException;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +23,8 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyThenOldestFirstWithNestedUser() {
-        User alice = newUser();
-        User bob = newUser();
+        TestUser alice = newUser();
+        TestUser bob = newUser();
         long room = createRoom(alice, "Talk").get("id").asLong();
         MessageResponse first = messages.postMessage(room, alice.id(), "Hello, world!");
         messages.postMessage(room, bob.id(), "Hi there!");
@@ -44,7 +46,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void postedMessageSerialisesExactlyAsTheHistoryShowsIt() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Same").get("id").asLong();
 
         MessageResponse posted = messages.postMessage(room, user.id(), "same shape");
@@ -57,7 +59,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyOfRoomWithoutMessagesThenEmptyList() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Quiet").get("id").asLong();
 
         ApiClient.Response response = api.get("/api/rooms/" + room + "/messages/", user.access());
@@ -68,7 +70,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyAfterIdThenOnlyNewerMessages() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Catch-up").get("id").asLong();
         messages.postMessage(room, user.id(), "one");
         MessageResponse two = messages.postMessage(room, user.id(), "two");
@@ -82,7 +84,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyAfterThatIsNotANumberThen400() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Strict").get("id").asLong();
 
         ApiClient.Response response = api.get("/api/rooms/" + room + "/messages/?after=yesterday", user.access());
@@ -93,7 +95,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyWithLimitThenNewestMessagesOldestFirst() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Newest").get("id").asLong();
         for (String content : new String[] {"one", "two", "three", "four"}) {
             messages.postMessage(room, user.id(), content);
@@ -108,7 +110,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyWithLimitAboveCountThenWholeHistory() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Short").get("id").asLong();
         messages.postMessage(room, user.id(), "only");
 
@@ -119,7 +121,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyWithAfterAndLimitThenFirstMessagesAfterSoPagingForwardReadsEverythingOnce() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Pages").get("id").asLong();
         for (int i = 1; i <= 5; i++) {
             messages.postMessage(room, user.id(), "m" + i);
@@ -146,7 +148,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyWithLimitThatIsNotANumberThen400() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Strict limit").get("id").asLong();
 
         ApiClient.Response response = api.get("/api/rooms/" + room + "/messages/?limit=ten", user.access());
@@ -157,7 +159,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyWithLimitBelowOneThen400() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Zero").get("id").asLong();
 
         ApiClient.Response zero = api.get("/api/rooms/" + room + "/messages/?limit=0", user.access());
@@ -170,7 +172,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyWithLimitAboveThousandThen400() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Huge").get("id").asLong();
 
         ApiClient.Response above = api.get("/api/rooms/" + room + "/messages/?limit=1001", user.access());
@@ -185,7 +187,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyWithBadAfterAndBadLimitThen400NamingBoth() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Both").get("id").asLong();
 
         ApiClient.Response response = api.get("/api/rooms/" + room + "/messages/?after=x&limit=y", user.access());
@@ -197,7 +199,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyOfUnknownRoomThen404() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.get("/api/rooms/987654321/messages/", user.access());
 
@@ -207,7 +209,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void historyWithLimitOfUnknownRoomThen404() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.get("/api/rooms/987654321/messages/?limit=1", user.access());
 
@@ -217,7 +219,7 @@ abstract class MessageApiTests extends ApiTest {
 
     @Test
     void postMessageToDeletedRoomThenRoomNotFound() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Closed").get("id").asLong();
         api.delete("/api/rooms/" + room + "/", user.access());
 

@@ -8,6 +8,8 @@ import java.util.List;
 
 import dev.rooms.server.message.MessageResponse;
 import dev.rooms.server.message.MessageService;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,7 +21,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyWithoutParametersThenStreamedAnswerEqualsThePagedOneWithoutLink() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Stream").get("id").asLong();
         post(room, user, "one", "two", "three");
 
@@ -36,7 +38,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyWhenClientAcceptsOnlyHtmlThen406AsEveryJsonEndpointAnswers() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "No HTML").get("id").asLong();
         post(room, user, "one");
 
@@ -52,7 +54,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyBeforeIdThenNewestOlderMessagesOldestFirst() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Back").get("id").asLong();
         List<MessageResponse> posted = post(room, user, "m1", "m2", "m3", "m4", "m5");
 
@@ -67,7 +69,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyBeforeWithoutLimitThenPageOfFifty() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Default page").get("id").asLong();
         List<MessageResponse> posted = new ArrayList<>();
         for (int i = 1; i <= 53; i++) {
@@ -82,7 +84,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyPagingBackByPrevLinksReadsEveryMessageOnce() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Scroll back").get("id").asLong();
         post(room, user, "m1", "m2", "m3", "m4", "m5", "m6", "m7");
 
@@ -103,7 +105,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyPagingForwardByNextLinksReadsEveryMessageOnce() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Read on").get("id").asLong();
         post(room, user, "m1", "m2", "m3", "m4", "m5");
 
@@ -121,7 +123,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyNewestPageThenPrevLinkButNoNext() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Newest").get("id").asLong();
         post(room, user, "m1", "m2", "m3");
 
@@ -134,7 +136,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyForwardPageThenPrevLinkWhenOlderMessagesExist() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Both ways").get("id").asLong();
         List<MessageResponse> posted = post(room, user, "m1", "m2", "m3", "m4");
 
@@ -149,7 +151,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyBetweenAfterAndBeforeThenPagesStayInsideTheWindow() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Window").get("id").asLong();
         List<MessageResponse> posted = post(room, user, "m1", "m2", "m3", "m4", "m5", "m6");
 
@@ -167,7 +169,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historySinceInclusiveUntilExclusive() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Dates").get("id").asLong();
         List<MessageResponse> posted = post(room, user, "m1", "m2", "m3", "m4");
         String since = posted.get(1).createdAt().toString();
@@ -184,7 +186,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historySinceWithOffsetOrWithoutZoneThenSameInstant() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Zones").get("id").asLong();
         List<MessageResponse> posted = post(room, user, "m1", "m2");
         String inBerlin = posted.get(1).createdAt().atOffset(ZoneOffset.ofHours(2)).toString();
@@ -199,7 +201,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historySearchThenCaseInsensitiveAnywhereInContent() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Deploys").get("id").asLong();
         post(room, user, "Deploy at noon", "lunch", "we redeployed", "DEPLOYMENT done", "100% sure");
 
@@ -212,8 +214,8 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyByUserThenOnlyTheirMessages() {
-        User alice = newUser();
-        User bob = newUser();
+        TestUser alice = newUser();
+        TestUser bob = newUser();
         long room = createRoom(alice, "Two voices").get("id").asLong();
         messages.postMessage(room, alice.id(), "a1");
         messages.postMessage(room, bob.id(), "b1");
@@ -226,8 +228,8 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyFiltersCombineAndLinksKeepThem() {
-        User alice = newUser();
-        User bob = newUser();
+        TestUser alice = newUser();
+        TestUser bob = newUser();
         long room = createRoom(alice, "Combined").get("id").asLong();
         for (int i = 1; i <= 4; i++) {
             messages.postMessage(room, alice.id(), "alice deploy " + i);
@@ -252,7 +254,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyLinkKeepsReservedCharactersOfTheSearchEncoded() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Symbols").get("id").asLong();
         post(room, user, "a&b c+d 1", "a&b c+d 2", "other");
 
@@ -266,7 +268,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyWithBadValuesThen400NamingEveryOne() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Bad").get("id").asLong();
 
         ApiClient.Response response = api.get(history(room)
@@ -281,7 +283,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyWithDateOnlyOrYearZeroThen400() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Strict dates").get("id").asLong();
 
         ApiClient.Response dateOnly = api.get(history(room) + "?since=2026-01-01", user.access());
@@ -295,7 +297,7 @@ abstract class MessageFilterApiTests extends ApiTest {
 
     @Test
     void historyOfDeletedRoomThen404WhateverTheParameters() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Gone").get("id").asLong();
         post(room, user, "m1");
         api.delete("/api/rooms/" + room + "/", user.access());
@@ -315,7 +317,7 @@ abstract class MessageFilterApiTests extends ApiTest {
         assertThat(response.status()).isEqualTo(401);
     }
 
-    private List<MessageResponse> post(long room, User user, String... contents) {
+    private List<MessageResponse> post(long room, TestUser user, String... contents) {
         List<MessageResponse> posted = new ArrayList<>();
         for (String content : contents) {
             posted.add(messages.postMessage(room, user.id(), content));

@@ -7,6 +7,8 @@ import java.util.List;
 
 import dev.rooms.server.message.MessageResponse;
 import dev.rooms.server.message.MessageService;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +28,8 @@ abstract class MessageSearchApiTests extends ApiTest {
 
     @Test
     void searchThenMatchesOfEveryRoomNewestFirstInHistoryShapeWithRoom() {
-        User alice = newUser();
-        User bob = newUser();
+        TestUser alice = newUser();
+        TestUser bob = newUser();
         JsonNode general = createRoom(alice, "General");
         JsonNode random = createRoom(bob, "Random");
         MessageResponse first = messages.postMessage(general.get("id").asLong(), alice.id(), "the " + word + " is out");
@@ -53,7 +55,7 @@ abstract class MessageSearchApiTests extends ApiTest {
 
     @Test
     void searchSkipsDeletedRooms() {
-        User user = newUser();
+        TestUser user = newUser();
         long kept = createRoom(user, "Kept").get("id").asLong();
         long deleted = createRoom(user, "Deleted").get("id").asLong();
         messages.postMessage(kept, user.id(), word + " kept");
@@ -69,8 +71,8 @@ abstract class MessageSearchApiTests extends ApiTest {
 
     @Test
     void searchByRoomAndUserThenOnlyThose() {
-        User alice = newUser();
-        User bob = newUser();
+        TestUser alice = newUser();
+        TestUser bob = newUser();
         long one = createRoom(alice, "One").get("id").asLong();
         long two = createRoom(alice, "Two").get("id").asLong();
         messages.postMessage(one, alice.id(), word + " alice one");
@@ -88,7 +90,7 @@ abstract class MessageSearchApiTests extends ApiTest {
 
     @Test
     void searchSinceInclusiveUntilExclusive() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Times").get("id").asLong();
         List<MessageResponse> posted = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
@@ -103,7 +105,7 @@ abstract class MessageSearchApiTests extends ApiTest {
 
     @Test
     void searchWithLimitThenFollowingNextLinksReadsEveryResultOnceNewestFirst() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Many").get("id").asLong();
         for (int i = 1; i <= 5; i++) {
             messages.postMessage(room, user.id(), word + " " + i);
@@ -127,7 +129,7 @@ abstract class MessageSearchApiTests extends ApiTest {
 
     @Test
     void searchWithoutLimitThenPageOfFifty() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, "Fifty").get("id").asLong();
         for (int i = 1; i <= 51; i++) {
             messages.postMessage(room, user.id(), word + " " + i);
@@ -143,7 +145,7 @@ abstract class MessageSearchApiTests extends ApiTest {
 
     @Test
     void searchWithoutQThen400Required() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response missing = api.get(SEARCH, user.access());
         ApiClient.Response blank = api.get(SEARCH + "?q=%20", user.access());
@@ -156,7 +158,7 @@ abstract class MessageSearchApiTests extends ApiTest {
 
     @Test
     void searchWithBadValuesThen400NamingEveryOne() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.get(SEARCH + "?room=general&user=me&since=soon&before=last&limit=1001",
                 user.access());

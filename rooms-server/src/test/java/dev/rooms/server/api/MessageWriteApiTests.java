@@ -11,13 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST}, {@code PATCH} and {@code DELETE} on a room's messages (issue 10), with {@code Idempotency-Key}. */
 abstract class MessageWriteApiTests extends ApiTest {
 
-    private ApiClient.Response post(long room, User user, String body, String... headers) {
+    private ApiClient.Response post(long room, TestUser user, String body, String... headers) {
         List<String> all = new ArrayList<>(List.of("Authorization", "Bearer " + user.access()));
         all.addAll(List.of(headers));
         return api.send("POST", messages(room), "application/json", body.getBytes(StandardCharsets.UTF_8),
@@ -28,7 +30,7 @@ abstract class MessageWriteApiTests extends ApiTest {
         return "/api/rooms/" + room + "/messages/";
     }
 
-    private List<JsonNode> history(long room, User user, String query) {
+    private List<JsonNode> history(long room, TestUser user, String query) {
         List<JsonNode> found = new ArrayList<>();
         api.get(messages(room) + query, user.access()).json().forEach(found::add);
         return found;
@@ -36,7 +38,7 @@ abstract class MessageWriteApiTests extends ApiTest {
 
     @Test
     void postThen201InTheHistoryShapeAndInTheHistory() {
-        User alice = newUser();
+        TestUser alice = newUser();
         long room = createRoom(alice, "Posting").get("id").asLong();
 
         ApiClient.Response posted = post(room, alice, "{\"content\": \"  Hello over REST  \"}");
@@ -50,7 +52,7 @@ abstract class MessageWriteApiTests extends ApiTest {
 
     @Test
     void postWhenContentInvalidThen400LikeTheSocketsRules() {
-        User alice = newUser();
+        TestUser alice = newUser();
         long room = createRoom(alice, "Invalid").get("id").asLong();
 
         assertThat(post(room, alice, "{}").json()).isEqualTo(json("{\"content\":[\"This field is required.\"]}"));
@@ -68,7 +70,7 @@ abstract class MessageWriteApiTests extends ApiTest {
 
     @Test
     void postWhenRoomMissingOrDeletedThen404AndWithoutTokenThen401() {
-        User alice = newUser();
+        TestUser alice = newUser();
         long room = createRoom(alice, "Gone").get("id").asLong();
         assertThat(api.delete("/api/rooms/" + room + "/", alice.access()).status()).isEqualTo(204);
 
@@ -79,7 +81,7 @@ abstract class MessageWriteApiTests extends ApiTest {
 
     @Test
     void postTwiceWithOneIdempotencyKeyThenTheOriginalAndNothingPosted() {
-        User alice = newUser();
+        TestUser alice = newUser();
         long room = createRoom(alice, "Retry").get("id").asLong();
         String key = UUID.randomUUID().toString();
 
@@ -96,7 +98,7 @@ abstract class MessageWriteApiTests extends ApiTest {
 
     @Test
     void postConcurrentlyWithOneIdempotencyKeyThenExactlyOneMessage() throws Exception {
-        User alice = newUser();
+        TestUser alice = newUser();
         long room = createRoom(alice, "Race").get("id").asLong();
         String key = UUID.randomUUID().toString();
         int retries = 8;
@@ -125,8 +127,8 @@ abstract class MessageWriteApiTests extends ApiTest {
 
     @Test
     void postWithAKeyOfAnotherUserOrAnotherRoomThenNotTheOriginal() {
-        User alice = newUser();
-        User bob = newUser();
+        TestUser alice = newUser();
+        TestUser bob = newUser();
         long room = createRoom(alice, "Keys").get("id").asLong();
         long otherRoom = createRoom(alice, "Other").get("id").asLong();
         String key = UUID.randomUUID().toString();
@@ -148,7 +150,7 @@ abstract class MessageWriteApiTests extends ApiTest {
 
     @Test
     void editByAuthorThen200WithEditedAtWhileTheHistoryKeepsTheSpecShapeUnlessAsked() {
-        User alice = newUser();
+        TestUser alice = newUser();
         long room = createRoom(alice, "Edits").get("id").asLong();
         JsonNode posted = post(room, alice, "{\"content\": \"teh typo\"}").json();
         long id = posted.get("id").asLong();
@@ -170,8 +172,8 @@ abstract class MessageWriteApiTests extends ApiTest {
 
     @Test
     void editByAnyoneElseThen403AndMissingThen404AndInvalidThen400() {
-        User alice = newUser();
-        User bob = newUser();
+        TestUser alice = newUser();
+        TestUser bob = newUser();
         long room = createRoom(alice, "Not yours").get("id").asLong();
         long otherRoom = createRoom(alice, "Elsewhere").get("id").asLong();
         long id = post(room, alice, "{\"content\": \"mine\"}").json().get("id").asLong();
@@ -191,9 +193,9 @@ abstract class MessageWriteApiTests extends ApiTest {
 
     @Test
     void deleteByAuthorOrRoomCreatorThen204AndGoneAndByAnyoneElse403() {
-        User creator = newUser();
-        User bob = newUser();
-        User carol = newUser();
+        TestUser creator = newUser();
+        TestUser bob = newUser();
+        TestUser carol = newUser();
         long room = createRoom(creator, "Deletes").get("id").asLong();
         long bobs = post(room, bob, "{\"content\": \"bob's\"}").json().get("id").asLong();
         long carols = post(room, carol, "{\"content\": \"carol's\"}").json().get("id").asLong();

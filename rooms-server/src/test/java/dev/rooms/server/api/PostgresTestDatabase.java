@@ -3,13 +3,12 @@ package dev.rooms.server.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.rooms.testing.TestTokens;
+import dev.rooms.testing.RequiredServices;
+import dev.rooms.testing.TestTokens;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -20,9 +19,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    static final String URL = env("ROOMS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/rooms_test");
-    static final String USER = env("ROOMS_TEST_POSTGRES_USER", "rooms");
-    static final String PASSWORD = env("ROOMS_TEST_POSTGRES_PASSWORD", "rooms");
+    private static final String URL = RequiredServices.POSTGRES_URL;
 
     private static String schema;
 
@@ -31,18 +28,13 @@ class PostgresTestDatabase implements ApplicationContextInitializer<Configurable
         try {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres-test", Map.of(
                     "spring.datasource.url", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema(),
-                    "spring.datasource.username", USER,
-                    "spring.datasource.password", PASSWORD,
+                    "spring.datasource.username", RequiredServices.POSTGRES_USER,
+                    "spring.datasource.password", RequiredServices.POSTGRES_PASSWORD,
                     "rooms.data-dir", Files.createTempDirectory("rooms-pg-test").toString(),
-                    "rooms.jwt-secret", TestSecrets.JWT_SECRET)));
+                    "rooms.jwt-secret", TestTokens.SECRET)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Connection connect() throws SQLException {
-        DriverManager.setLoginTimeout(3);
-        return DriverManager.getConnection(URL, USER, PASSWORD);
     }
 
     private static synchronized String schema() {
@@ -70,15 +62,6 @@ class PostgresTestDatabase implements ApplicationContextInitializer<Configurable
     }
 
     private static void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL: " + sql + " failed", e);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        RequiredServices.executePostgres(sql);
     }
 }

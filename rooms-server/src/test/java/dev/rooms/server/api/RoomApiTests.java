@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.rooms.server.room.RoomDeleted;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,7 +24,7 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void createRoomThen201WithCreatorAndDefaults() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.post("/api/rooms/", "{\"name\":\"General\",\"room_type\":\"video\"}", user.access());
 
@@ -42,8 +44,8 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void createRoomIgnoresReadOnlyFields() {
-        User user = newUser();
-        User other = newUser();
+        TestUser user = newUser();
+        TestUser other = newUser();
 
         ApiClient.Response response = api.post("/api/rooms/", "{\"name\":\"R\",\"room_type\":\"chat\",\"id\":424242,"
                 + "\"is_active\":false,\"creator\":" + other.id() + ",\"created_at\":\"2000-01-01T00:00:00Z\"}", user.access());
@@ -76,7 +78,7 @@ abstract class RoomApiTests extends ApiTest {
     @ParameterizedTest
     @MethodSource("invalidRooms")
     void createRoomWhenInvalidThen400PerField(String body, String expected) {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.post("/api/rooms/", body, user.access());
 
@@ -86,7 +88,7 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void createRoomWithNameOfExactlyHundredCharactersThen201() {
-        User user = newUser();
+        TestUser user = newUser();
         String name = "é".repeat(100);
 
         ApiClient.Response response = api.post("/api/rooms/", "{\"name\":\"" + name + "\",\"room_type\":\"chat\"}", user.access());
@@ -97,7 +99,7 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void listRoomsShowsActiveRoomsOldestFirst() {
-        User user = newUser();
+        TestUser user = newUser();
         long first = createRoom(user, "First").get("id").asLong();
         long second = createRoom(user, "Second").get("id").asLong();
         long third = createRoom(user, "Third").get("id").asLong();
@@ -113,7 +115,7 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void getRoomThenRoomOrNotFound() {
-        User user = newUser();
+        TestUser user = newUser();
         JsonNode room = createRoom(user, "Readable");
 
         ApiClient.Response found = api.get("/api/rooms/" + room.get("id").asLong() + "/", user.access());
@@ -127,7 +129,7 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void patchRoomByCreatorChangesOnlyGivenFields() {
-        User user = newUser();
+        TestUser user = newUser();
         JsonNode room = createRoom(user, "Before");
         String path = "/api/rooms/" + room.get("id").asLong() + "/";
 
@@ -143,8 +145,8 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void patchRoomByAnotherUserThen403() {
-        User creator = newUser();
-        User other = newUser();
+        TestUser creator = newUser();
+        TestUser other = newUser();
         String path = "/api/rooms/" + createRoom(creator, "Mine").get("id").asLong() + "/";
 
         ApiClient.Response response = api.patch(path, "{\"name\":\"Theirs\"}", other.access());
@@ -156,8 +158,8 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void patchRoomWhenInvalidThen400BeforeOwnershipIsChecked() {
-        User creator = newUser();
-        User other = newUser();
+        TestUser creator = newUser();
+        TestUser other = newUser();
         String path = "/api/rooms/" + createRoom(creator, "Mine").get("id").asLong() + "/";
 
         ApiClient.Response response = api.patch(path, "{\"name\":\"\"}", other.access());
@@ -168,7 +170,7 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void putRoomRequiresNameAndRoomType() {
-        User user = newUser();
+        TestUser user = newUser();
         String path = "/api/rooms/" + createRoom(user, "Whole").get("id").asLong() + "/";
 
         ApiClient.Response incomplete = api.put(path, "{\"description\":\"d\"}", user.access());
@@ -183,8 +185,8 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void deleteRoomByAnotherUserThen403AndRoomStays() {
-        User creator = newUser();
-        User other = newUser();
+        TestUser creator = newUser();
+        TestUser other = newUser();
         String path = "/api/rooms/" + createRoom(creator, "Kept").get("id").asLong() + "/";
 
         ApiClient.Response response = api.delete(path, other.access());
@@ -196,7 +198,7 @@ abstract class RoomApiTests extends ApiTest {
 
     @Test
     void deleteRoomByCreatorThen204AndRoomIsGoneEverywhere() {
-        User user = newUser();
+        TestUser user = newUser();
         long id = createRoom(user, "Short-lived").get("id").asLong();
         String path = "/api/rooms/" + id + "/";
 

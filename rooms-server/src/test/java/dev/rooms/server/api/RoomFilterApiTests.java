@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +19,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsWithoutParametersThenEveryActiveRoomOldestFirstWithoutLink() {
-        User user = newUser();
+        TestUser user = newUser();
         long first = createRoom(user, tag + " one").get("id").asLong();
         long second = createRoom(user, tag + " two").get("id").asLong();
 
@@ -35,7 +37,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsByTypeThenOnlyRoomsOfThatType() {
-        User user = newUser();
+        TestUser user = newUser();
         long chat = createRoom(user, tag + " chat", "", "chat").get("id").asLong();
         long video = createRoom(user, tag + " video", "", "video").get("id").asLong();
 
@@ -48,7 +50,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsBySearchThenNameOrDescriptionCaseInsensitiveAnywhere() {
-        User user = newUser();
+        TestUser user = newUser();
         long byName = createRoom(user, "The " + tag + "-ENGINEERING room", "", "chat").get("id").asLong();
         long byDescription = createRoom(user, "Other", "for " + tag + " engineers", "chat").get("id").asLong();
         createRoom(user, tag + " marketing", "nothing else", "chat");
@@ -62,7 +64,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsBySearchWithWildcardCharactersThenTheyMatchThemselves() {
-        User user = newUser();
+        TestUser user = newUser();
         long percent = createRoom(user, tag + " 100% uptime", "", "chat").get("id").asLong();
         createRoom(user, tag + " 1000 users", "", "chat");
         long underscore = createRoom(user, tag + " a_b", "", "chat").get("id").asLong();
@@ -77,7 +79,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsWithBlankSearchThenNoSearchFilter() {
-        User user = newUser();
+        TestUser user = newUser();
         long room = createRoom(user, tag).get("id").asLong();
 
         ApiClient.Response response = api.get("/api/rooms/?search=%20%20&creator=me", user.access());
@@ -87,8 +89,8 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsByCreatorMeOrIdThenOnlyThatUsersRooms() {
-        User alice = newUser();
-        User bob = newUser();
+        TestUser alice = newUser();
+        TestUser bob = newUser();
         long alices = createRoom(alice, tag + " alice").get("id").asLong();
         long bobs = createRoom(bob, tag + " bob").get("id").asLong();
 
@@ -103,8 +105,8 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsWithEveryFilterThenOnlyRoomsMatchingAll() {
-        User alice = newUser();
-        User bob = newUser();
+        TestUser alice = newUser();
+        TestUser bob = newUser();
         long match = createRoom(alice, tag + " standup", "", "video").get("id").asLong();
         createRoom(alice, tag + " standup notes", "", "chat");
         createRoom(alice, tag + " retro", "", "video");
@@ -119,7 +121,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsWithLimitThenFollowingNextLinksReadsEveryRoomOnceInOrder() {
-        User user = newUser();
+        TestUser user = newUser();
         List<Long> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             created.add(createRoom(user, tag + " room " + i).get("id").asLong());
@@ -143,7 +145,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsNextLinkIsTheExactUrlOfTheNextPage() {
-        User user = newUser();
+        TestUser user = newUser();
         createRoom(user, tag + " a", "", "chat");
         long second = createRoom(user, tag + " b", "", "chat").get("id").asLong();
         createRoom(user, tag + " c", "", "chat");
@@ -156,7 +158,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsWithAfterThenOnlyLaterRooms() {
-        User user = newUser();
+        TestUser user = newUser();
         long first = createRoom(user, tag + " first").get("id").asLong();
         long second = createRoom(user, tag + " second").get("id").asLong();
         long third = createRoom(user, tag + " third").get("id").asLong();
@@ -169,7 +171,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsWithFiltersNeverShowsDeletedRooms() {
-        User user = newUser();
+        TestUser user = newUser();
         long kept = createRoom(user, tag + " kept").get("id").asLong();
         long deleted = createRoom(user, tag + " deleted").get("id").asLong();
         api.delete("/api/rooms/" + deleted + "/", user.access());
@@ -183,7 +185,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsWithBadValuesThen400NamingEveryOne() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.get("/api/rooms/?room_type=voice&creator=someone&after=x&limit=0",
                 user.access());
@@ -198,7 +200,7 @@ abstract class RoomFilterApiTests extends ApiTest {
 
     @Test
     void listRoomsWithLimitAboveThousandThen400() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.get("/api/rooms/?limit=1001", user.access());
 

@@ -7,13 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Date;
-import java.util.UUID;
 
 import javax.crypto.SecretKey;
 
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestTokens;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -58,8 +57,8 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void tamperedPayloadThen401() {
-        User user = newUser();
-        User victim = newUser();
+        TestUser user = newUser();
+        TestUser victim = newUser();
         String[] parts = user.access().split("\\.");
         String payload = decode(parts[1]).replace("\"user_id\":" + user.id(), "\"user_id\":" + victim.id());
 
@@ -71,7 +70,7 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void unsignedAlgNoneTokenThen401() {
-        User user = newUser();
+        TestUser user = newUser();
         String payload = decode(user.access().split("\\.")[1]);
 
         ApiClient.Response response = api.get("/auth/profile/",
@@ -82,8 +81,8 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void tokenSignedWithAnotherKeyThen401() {
-        User user = newUser();
-        SecretKey otherKey = Keys.hmacShaKeyFor("another-secret-0123456789abcdefghijklmnopqrstuvwxyz".getBytes());
+        TestUser user = newUser();
+        SecretKey otherKey = TestTokens.key("another-secret-0123456789abcdefghijklmnopqrstuvwxyz");
 
         ApiClient.Response response = api.get("/auth/profile/", token(user.id(), "access", Instant.now().plusSeconds(60), otherKey));
 
@@ -92,9 +91,9 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void expiredAccessTokenThen401() {
-        User user = newUser();
-        String expired = token(user.id(), "access", Instant.now().minusSeconds(5), TestSecrets.serverKey());
-        String valid = token(user.id(), "access", Instant.now().plusSeconds(60), TestSecrets.serverKey());
+        TestUser user = newUser();
+        String expired = token(user.id(), "access", Instant.now().minusSeconds(5), TestTokens.key(TestTokens.SECRET));
+        String valid = token(user.id(), "access", Instant.now().plusSeconds(60), TestTokens.key(TestTokens.SECRET));
 
         assertInvalidAccessToken(api.get("/auth/profile/", expired), "Token is invalid or expired");
         assertThat(api.get("/auth/profile/", valid).status()).isEqualTo(200);
@@ -102,8 +101,8 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void expiredRefreshTokenThen401() {
-        User user = newUser();
-        String expired = token(user.id(), "refresh", Instant.now().minusSeconds(5), TestSecrets.serverKey());
+        TestUser user = newUser();
+        String expired = token(user.id(), "refresh", Instant.now().minusSeconds(5), TestTokens.key(TestTokens.SECRET));
 
         ApiClient.Response response = api.post("/auth/token/refresh/", "{\"refresh\":\"" + expired + "\"}", null);
 
@@ -113,7 +112,7 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void refreshTokenUsedAsAccessTokenThen401() {
-        User user = newUser();
+        TestUser user = newUser();
 
         assertInvalidAccessToken(api.get("/api/rooms/", user.refresh()), "Token has wrong type");
     }
@@ -128,7 +127,7 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void unknownUrlThen404WithOrWithoutToken() {
-        User user = newUser();
+        TestUser user = newUser();
 
         // "/" is the browser client's page (H2WebClientApiTest).
         for (String path : new String[] {"/nothing/", "/api/", "/api/users/", "/auth/register", "/api/rooms/1/x/"}) {
@@ -143,7 +142,7 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void nonNumericRoomIdThen404() {
-        User user = newUser();
+        TestUser user = newUser();
 
         for (String id : new String[] {"abc", "1.5", "99999999999999999999999"}) {
             assertThat(api.get("/api/rooms/" + id + "/", user.access()).json()).isEqualTo(notFound());
@@ -154,7 +153,7 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void wrongMethodThen405() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response getLogin = api.get("/auth/login/", null);
         ApiClient.Response postRoom = api.post("/api/rooms/1/", "{}", user.access());
@@ -177,7 +176,7 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void malformedJsonThen400WithParseError() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.post("/api/rooms/", "{\"name\": \"unterminated", user.access());
 
@@ -198,7 +197,7 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void oneMegabyteBodyThen413() {
-        User user = newUser();
+        TestUser user = newUser();
         byte[] body = megabyteOfJson();
 
         ApiClient.Response declared = api.send("POST", "/api/rooms/", "application/json", body,
@@ -214,7 +213,7 @@ abstract class SecurityApiTests extends ApiTest {
 
     @Test
     void errorsAreJsonWhateverTheClientAccepts() {
-        User user = newUser();
+        TestUser user = newUser();
 
         ApiClient.Response response = api.send("GET", "/api/rooms/0/", null, null,
                 "Authorization", "Bearer " + user.access(), "Accept", "text/html");
@@ -237,14 +236,7 @@ abstract class SecurityApiTests extends ApiTest {
     }
 
     private static String token(long userId, String type, Instant expiresAt, SecretKey key) {
-        return Jwts.builder()
-                .claim("token_type", type)
-                .claim("user_id", userId)
-                .id(UUID.randomUUID().toString())
-                .issuedAt(Date.from(expiresAt.minus(Duration.ofHours(1))))
-                .expiration(Date.from(expiresAt))
-                .signWith(key, Jwts.SIG.HS256)
-                .compact();
+        return TestTokens.token(key, type, userId, expiresAt.minus(Duration.ofHours(1)), expiresAt);
     }
 
     private static byte[] megabyteOfJson() {

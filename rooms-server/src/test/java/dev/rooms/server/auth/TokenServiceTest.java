@@ -34,7 +34,7 @@ class TokenServiceTest {
     void setUp() {
         DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).load().migrate();
-        tokens = new TokenService(SECRET, Duration.ofHours(24), Duration.ofDays(7), users::contains,
+        tokens = new TokenService(new SigningKeys(SECRET, null), Duration.ofHours(24), Duration.ofDays(7), users::contains,
                 new RevokedTokenRepository(JdbcClient.create(dataSource)), clock);
     }
 
@@ -141,7 +141,7 @@ class TokenServiceTest {
 
     @Test
     void secretShorterThan32BytesIsRefusedAtStart() {
-        assertThatThrownBy(() -> new TokenService("too-short", Duration.ofHours(1), Duration.ofHours(2), id -> true, null, clock))
+        assertThatThrownBy(() -> new TokenService(new SigningKeys("too-short", null), Duration.ofHours(1), Duration.ofHours(2), id -> true, null, clock))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at least 32 bytes");
     }

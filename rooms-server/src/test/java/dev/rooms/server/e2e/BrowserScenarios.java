@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.rooms.server.live.RequiredServices;
+import dev.rooms.testing.RequiredServices;
 
 /**
  * Runs a directory of Playwright scenarios ({@code src/test/browser/<dir>}, Node's test runner) in headless

@@ -2,13 +2,10 @@ package dev.rooms.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import dev.rooms.sdk.ConnectionState;
@@ -16,8 +13,7 @@ import dev.rooms.sdk.RoomConnection;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.Tokens;
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
+import dev.rooms.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -28,11 +24,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
         "rooms.access-token-lifetime=2s",
-        "rooms.jwt-secret=" + TokenExpiryEndToEndTest.SECRET,
+        "rooms.jwt-secret=" + TestTokens.SECRET,
 })
 class TokenExpiryEndToEndTest extends EndToEndTest {
-
-    static final String SECRET = "e2e-token-expiry-secret-long-enough-for-hs256";
 
     @Test
     void accessTokenExpiresDuringConnectionThenSdkRefreshesReconnectsAndMissesNothing() throws Exception {
@@ -67,15 +61,8 @@ class TokenExpiryEndToEndTest extends EndToEndTest {
     private static void keepLoggedInForAnHour(Account account) {
         Tokens tokens = account.client().tokenStore().load().orElseThrow();
         Instant now = Instant.now();
-        String access = Jwts.builder()
-                .header().type("JWT").and()
-                .claim("token_type", "access")
-                .claim("user_id", account.id())
-                .id(UUID.randomUUID().toString().replace("-", ""))
-                .issuedAt(Date.from(now))
-                .expiration(Date.from(now.plus(Duration.ofHours(1))))
-                .signWith(Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
-                .compact();
+        String access = TestTokens.token(TestTokens.key(TestTokens.SECRET), "access", account.id(), now,
+                now.plus(Duration.ofHours(1)));
         account.client().tokenStore().save(new Tokens(access, tokens.refresh()));
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,8 +20,8 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void sendWhenConnectedThenEveryoneInRoomIncludingSenderReceivesItAndItIsInHistory() {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient bobSocket = SocketClient.openWithQueryToken(port, room, bob.access());
@@ -42,8 +43,8 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void sendWithNonceThenEveryReceiverGetsItEchoed() {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient bobSocket = connect(room, bob);
@@ -58,8 +59,8 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void signalThenEveryOtherConnectionReceivesItWithServerSenderIdAndSenderDoesNot() {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient aliceSecondSocket = connect(room, alice);
@@ -83,9 +84,9 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void signalWithTargetThenOnlyThatUsersConnectionsReceiveIt() {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
-        RestApi.TestUser carol = api.register("Carol");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
+        TestUser carol = api.register("Carol");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient bobSocket = connect(room, bob);
@@ -108,8 +109,8 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void invalidFramesThenDroppedAndTheConnectionKeepsWorking() {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient bobSocket = connect(room, bob);
@@ -133,8 +134,8 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void sendWhenContentAtLimitAndLargeSignalThenBothDelivered() {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient bobSocket = connect(room, bob);
@@ -152,8 +153,8 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void sendWhenFrameOver64KiBThenThatConnectionClosedWith1009AndOthersUnharmed() {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient bobSocket = connect(room, bob);
@@ -167,7 +168,7 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void sendWhenManyConcurrentSendersThenEveryoneSeesAllInTheSameIdOrderAsHistory() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
         int senders = 4;
         int perSender = 50;
@@ -212,8 +213,8 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void deleteRoomThenItsConnectionsAreClosedWith4004() {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         long otherRoom = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
@@ -230,8 +231,8 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void deleteAccountThenThatUsersConnectionsAreClosedWith4003AndOthersStay() {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient bobSocket = connect(room, bob);
@@ -245,7 +246,7 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void tokenExpiresDuringConnectionThenClosedWith4001() {
-        RestApi.TestUser alice = api.register("Alice");
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         String shortLived = token(alice.id(), "access", Instant.now().plusSeconds(2));
         SocketClient socket = SocketClient.open(port, room, shortLived);
@@ -258,9 +259,9 @@ class ChatSocketTest extends LiveServerTest {
 
     @Test
     void stalledReaderThenOthersKeepReceivingAndItIsClosedWith4008() throws Exception {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
-        RestApi.TestUser stalled = api.register("Stalled");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
+        TestUser stalled = api.register("Stalled");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient bobSocket = connect(room, bob);

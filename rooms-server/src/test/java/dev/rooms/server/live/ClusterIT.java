@@ -25,6 +25,8 @@ import dev.rooms.sdk.RoomListener;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.model.Message;
 import dev.rooms.sdk.model.RoomType;
+import dev.rooms.testing.RequiredServices;
+import dev.rooms.testing.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -14,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.RequiredServices;
+import dev.rooms.testing.ServerProcess;
+import dev.rooms.testing.TestUser;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,8 +98,8 @@ class CrashRecoveryTest {
 
     private void chatKillAndRestart(ServerProcess server, int kills) {
         server.start();
-        RestApi api = new RestApi(server.port());
-        List<RestApi.TestUser> users = List.of(api.register("Ada"), api.register("Bob"), api.register("Cy"));
+        ApiClient api = new ApiClient(server.port());
+        List<TestUser> users = List.of(api.register("Ada"), api.register("Bob"), api.register("Cy"));
         List<Long> rooms = List.of(api.createRoom(users.get(0)), api.createRoom(users.get(0)));
         long highestBeforeCrash = 0;
 
@@ -127,11 +131,11 @@ class CrashRecoveryTest {
      * Every user chats in every room (plus a REST writer creating rooms and renaming an account) until
      * {@value #RECEIVED_BEFORE_KILL} messages were received, then the server is killed while they go on.
      */
-    private void chatUntilKilled(ServerProcess server, RestApi api, List<RestApi.TestUser> users, List<Long> rooms,
+    private void chatUntilKilled(ServerProcess server, ApiClient api, List<TestUser> users, List<Long> rooms,
                                  int burst, long floor) {
         List<SocketClient> sockets = new ArrayList<>();
         Map<SocketClient, Long> roomOf = new ConcurrentHashMap<>();
-        for (RestApi.TestUser user : users) {
+        for (TestUser user : users) {
             for (long room : rooms) {
                 SocketClient socket = SocketClient.open(server.port(), room, user.access());
                 sockets.add(socket);
@@ -192,7 +196,7 @@ class CrashRecoveryTest {
         }
     }
 
-    private void writeOverRest(RestApi api, List<RestApi.TestUser> users, AtomicBoolean stopped) {
+    private void writeOverRest(ApiClient api, List<TestUser> users, AtomicBoolean stopped) {
         try {
             while (!stopped.get()) {
                 long room = api.createRoom(users.get(1));
@@ -214,7 +218,7 @@ class CrashRecoveryTest {
         }
     }
 
-    private void assertHistoryHoldsEveryReceivedMessageOnceInOrder(RestApi api, RestApi.TestUser reader,
+    private void assertHistoryHoldsEveryReceivedMessageOnceInOrder(ApiClient api, TestUser reader,
                                                                    List<Long> rooms, int burst) {
         List<String> lost = new ArrayList<>();
         for (long room : rooms) {
@@ -249,7 +253,7 @@ class CrashRecoveryTest {
         }
     }
 
-    private void assertAnsweredRestWritesKept(RestApi api, List<RestApi.TestUser> users) {
+    private void assertAnsweredRestWritesKept(ApiClient api, List<TestUser> users) {
         synchronized (createdRooms) {
             for (long room : createdRooms) {
                 assertThat(api.roomStatus(users.get(1), room)).as("room %d, created before the kill", room).isEqualTo(200);

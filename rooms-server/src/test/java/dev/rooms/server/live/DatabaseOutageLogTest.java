@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.rooms.sdk.testing.TcpProxy;
+import dev.rooms.server.RoomsServerApplication;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.RequiredServices;
+import dev.rooms.testing.ServerInstance;
+import dev.rooms.testing.TestUser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,13 +58,13 @@ class DatabaseOutageLogTest {
         database = RequiredServices.createPostgresDatabase("rooms_db_outage");
         URI direct = URI.create(database.substring("jdbc:".length()));
         databaseProxy = new TcpProxy(direct.getPort());
-        server = ServerInstance.start(Map.of(
+        server = ServerInstance.start(RoomsServerApplication.class, Map.of(
                 "spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + URI.create(databaseProxy.url()).getPort()
                         + direct.getPath(),
                 "spring.datasource.username", RequiredServices.POSTGRES_USER,
                 "spring.datasource.password", RequiredServices.POSTGRES_PASSWORD));
-        RestApi api = new RestApi(server.port());
-        RestApi.TestUser alice = api.register("Alice");
+        ApiClient api = new ApiClient(server.port());
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         log = new CapturedLog();
 
@@ -86,16 +91,16 @@ class DatabaseOutageLogTest {
         assertThat(lines(Level.INFO)).as("every line at INFO and above").hasSize(2);
     }
 
-    private HttpResponse<String> get(RestApi.TestUser user, String path) throws Exception {
+    private HttpResponse<String> get(TestUser user, String path) throws Exception {
         return HTTP.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(RestApi.TestUser user, String path, String json) throws Exception {
+    private HttpResponse<String> post(TestUser user, String path, String json) throws Exception {
         return HTTP.send(request(user, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpRequest.Builder request(RestApi.TestUser user, String path) {
+    private HttpRequest.Builder request(TestUser user, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Authorization", "Bearer " + user.access()).timeout(Duration.ofSeconds(20));
     }

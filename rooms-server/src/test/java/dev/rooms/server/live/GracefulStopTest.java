@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.rooms.server.RoomsServerApplication;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.RequiredServices;
+import dev.rooms.testing.ServerInstance;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,10 +30,10 @@ class GracefulStopTest {
     void stopWhileChatIsInFlightThenEveryStoredMessageIsEchoedWithItsNonceBefore1001() throws Exception {
         RequiredServices.requireRedis();
         String database = "jdbc:h2:mem:graceful-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        ServerInstance server = ServerInstance.start(Map.of("spring.datasource.url", database,
+        ServerInstance server = ServerInstance.start(RoomsServerApplication.class, Map.of("spring.datasource.url", database,
                 "rooms.redis.url", RequiredServices.REDIS_URL, "rooms.redis.channel-prefix", "graceful-" + UUID.randomUUID()));
-        RestApi api = new RestApi(server.port());
-        List<RestApi.TestUser> senders = new ArrayList<>();
+        ApiClient api = new ApiClient(server.port());
+        List<TestUser> senders = new ArrayList<>();
         List<SocketClient> sockets = new ArrayList<>();
         long room = api.createRoom(api.register("Owner"));
         for (int i = 0; i < 4; i++) {

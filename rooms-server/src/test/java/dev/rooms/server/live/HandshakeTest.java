@@ -2,6 +2,8 @@ package dev.rooms.server.live;
 
 import java.time.Instant;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +17,7 @@ class HandshakeTest extends LiveServerTest {
     private static void assertRefused(RawSocket.Answer answer, int status, String detail) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.headers().get("content-type")).startsWith("application/json");
-        assertThat(RestApi.JSON.readTree(answer.body()).get("detail").stringValue()).isEqualTo(detail);
+        assertThat(ApiClient.JSON.readTree(answer.body()).get("detail").stringValue()).isEqualTo(detail);
         if (status == 401) {
             assertThat(answer.headers().get("www-authenticate")).isEqualTo("Bearer realm=\"api\"");
         }
@@ -23,7 +25,7 @@ class HandshakeTest extends LiveServerTest {
 
     @Test
     void handshakeWhenNoTokenThen401() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
 
         assertRefused(handshake("/ws/chat/" + room + "/"), 401, "Authentication credentials were not provided.");
@@ -33,7 +35,7 @@ class HandshakeTest extends LiveServerTest {
 
     @Test
     void handshakeWhenGarbageTokenThen401() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
 
         assertRefused(handshake("/ws/chat/" + room + "/", "Authorization: Bearer not.a.token"), 401,
@@ -43,7 +45,7 @@ class HandshakeTest extends LiveServerTest {
 
     @Test
     void handshakeWhenRefreshTokenThen401() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
 
         assertRefused(handshake("/ws/chat/" + room + "/", "Authorization: Bearer " + owner.refresh()), 401,
@@ -52,7 +54,7 @@ class HandshakeTest extends LiveServerTest {
 
     @Test
     void handshakeWhenExpiredTokenThen401() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
         String expired = token(owner.id(), "access", Instant.now().minusSeconds(60));
 
@@ -61,9 +63,9 @@ class HandshakeTest extends LiveServerTest {
 
     @Test
     void handshakeWhenUserDeletedThen401() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
-        RestApi.TestUser gone = api.register("Gone");
+        TestUser gone = api.register("Gone");
         api.deleteAccount(gone);
 
         assertRefused(handshake("/ws/chat/" + room + "/", "Authorization: Bearer " + gone.access()), 401, "User not found");
@@ -71,7 +73,7 @@ class HandshakeTest extends LiveServerTest {
 
     @Test
     void handshakeWhenRoomMissingOrNotANumberThen404() throws Exception {
-        RestApi.TestUser user = api.register("User");
+        TestUser user = api.register("User");
 
         assertRefused(handshake("/ws/chat/999999/", "Authorization: Bearer " + user.access()), 404, "Not found.");
         assertRefused(handshake("/ws/chat/abc/", "Authorization: Bearer " + user.access()), 404, "Not found.");
@@ -79,7 +81,7 @@ class HandshakeTest extends LiveServerTest {
 
     @Test
     void handshakeWhenRoomDeletedThen404() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
         api.deleteRoom(owner, room);
 
@@ -88,7 +90,7 @@ class HandshakeTest extends LiveServerTest {
 
     @Test
     void handshakeWhenValidTokenFromAnyOriginThenUpgraded() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
 
         RawSocket.Answer header = handshake("/ws/chat/" + room + "/", "Authorization: Bearer " + owner.access(),

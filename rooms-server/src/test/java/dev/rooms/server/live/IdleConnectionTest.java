@@ -3,6 +3,7 @@ package dev.rooms.server.live;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,7 +22,7 @@ class IdleConnectionTest extends TunedLiveServerTest {
 
     @Test
     void quietClientThatAnswersPingsThenStaysConnectedPastTheIdleTimeout() {
-        RestApi.TestUser user = api.register("Quiet");
+        TestUser user = api.register("Quiet");
         long room = api.createRoom(user);
         SocketClient client = connect(room, user);
         long opened = System.nanoTime();
@@ -38,7 +39,7 @@ class IdleConnectionTest extends TunedLiveServerTest {
 
     @Test
     void peerThatNeverReadsNorAnswersPingsThenClosedAfterTheIdleTimeoutAndRemovedFromItsRoom() throws Exception {
-        RestApi.TestUser user = api.register("Dead");
+        TestUser user = api.register("Dead");
         long room = api.createRoom(user);
         SocketClient other = connect(room, api.register("Alive"));
         long opened = System.nanoTime();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
@@ -27,8 +28,8 @@ class LiveMetricsTest extends LiveServerTest {
     @Test
     void chatTrafficThenLiveFiguresMoveOnTheManagementPort() throws Exception {
         String before = scrape();
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient bobSocket = connect(room, bob);

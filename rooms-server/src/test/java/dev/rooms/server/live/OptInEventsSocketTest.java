@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +22,7 @@ class OptInEventsSocketTest extends LiveServerTest {
     @Autowired
     ChatHistory history;
 
-    private SocketClient connect(long roomId, RestApi.TestUser user, String events) {
+    private SocketClient connect(long roomId, TestUser user, String events) {
         return SocketClient.open(port, roomId, user.access(), events);
     }
 
@@ -32,7 +34,7 @@ class OptInEventsSocketTest extends LiveServerTest {
 
     @Test
     void restPostThenEverySocketGetsItInTheHistoryShapeInOrderWithSocketChat() {
-        RestApi.TestUser alice = api.register("Alice");
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         SocketClient spec = connect(room, alice);
         SocketClient sender = connect(room, alice);
@@ -52,9 +54,9 @@ class OptInEventsSocketTest extends LiveServerTest {
 
     @Test
     void presenceWhenFirstConnectionOpensAndLastClosesThenOneJoinAndOneLeave() throws Exception {
-        RestApi.TestUser watcher = api.register("Watcher");
-        RestApi.TestUser bob = api.register("Bob");
-        RestApi.TestUser spectator = api.register("Spectator");
+        TestUser watcher = api.register("Watcher");
+        TestUser bob = api.register("Bob");
+        TestUser spectator = api.register("Spectator");
         long room = api.createRoom(watcher);
         SocketClient spec = connect(room, spectator);
         SocketClient watching = connect(room, watcher, "presence");
@@ -69,7 +71,7 @@ class OptInEventsSocketTest extends LiveServerTest {
 
         assertThat(join.propertyNames()).containsExactly("type", "event", "user", "at");
         assertThat(join.get("event").stringValue()).isEqualTo("join");
-        assertThat(join.get("user")).isEqualTo(RestApi.JSON.readTree(
+        assertThat(join.get("user")).isEqualTo(ApiClient.JSON.readTree(
                 "{\"id\":" + bob.id() + ",\"email\":\"" + bob.email() + "\",\"name\":\"Bob\"}"));
         assertNextIsMarker(watching, "after the second tab");
         List<JsonNode> present = api.presence(bob, room);
@@ -98,8 +100,8 @@ class OptInEventsSocketTest extends LiveServerTest {
 
     @Test
     void typingThenRelayedToOthersWhoOptedInAtMostOncePerInterval() {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice, "typing");
         SocketClient bobSocket = connect(room, bob, "typing");
@@ -133,7 +135,7 @@ class OptInEventsSocketTest extends LiveServerTest {
 
     @Test
     void editAndDeleteThenSocketsThatOptedIntoEditsHearAndSpecSocketsDoNot() {
-        RestApi.TestUser alice = api.register("Alice");
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         SocketClient editsSocket = connect(room, alice, "edits");
         SocketClient spec = connect(room, alice);
@@ -150,14 +152,14 @@ class OptInEventsSocketTest extends LiveServerTest {
         assertThat(updated.get("type").stringValue()).isEqualTo("message-updated");
         assertThat(updated.get("content").stringValue()).isEqualTo("the");
         assertThat(updated.get("edited_at")).isEqualTo(edited.get("edited_at"));
-        assertThat(editsSocket.next()).isEqualTo(RestApi.JSON.readTree("{\"type\":\"message-deleted\",\"id\":" + id + "}"));
+        assertThat(editsSocket.next()).isEqualTo(ApiClient.JSON.readTree("{\"type\":\"message-deleted\",\"id\":" + id + "}"));
         assertNextIsMarker(editsSocket, "end");
         assertNextIsMarker(spec, "end");
     }
 
     @Test
     void editedMessageReadBackForAGapFillThenBroadcastInTheSpecShapeWithItsNewContent() {
-        RestApi.TestUser alice = api.register("Alice");
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         long id = api.post(alice, room, "first", null).get("id").longValue();
         api.edit(alice, room, id, "second");
@@ -165,14 +167,14 @@ class OptInEventsSocketTest extends LiveServerTest {
         List<StoredChat> filled = history.messagesBetween(room, 0, Long.MAX_VALUE, (roomId, ids) -> Map.of());
 
         assertThat(filled).hasSize(1);
-        JsonNode frame = RestApi.JSON.readTree(filled.get(0).frame());
+        JsonNode frame = ApiClient.JSON.readTree(filled.get(0).frame());
         assertThat(frame.propertyNames()).containsExactly("id", "user", "content", "created_at");
         assertThat(frame.get("content").stringValue()).isEqualTo("second");
     }
 
     @Test
     void handshakeWithAnUnknownEventThen400NamingItAndWithNoneThenUpgraded() throws Exception {
-        RestApi.TestUser alice = api.register("Alice");
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
 
         RawSocket.Answer unknown = RawSocket.handshake(port, "/ws/chat/" + room + "/?events=presence,reactions",
@@ -184,8 +186,8 @@ class OptInEventsSocketTest extends LiveServerTest {
 
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.headers().get("content-type")).startsWith("application/json");
-        assertThat(RestApi.JSON.readTree(unknown.body()))
-                .isEqualTo(RestApi.JSON.readTree("{\"events\":[\"\\\"reactions\\\" is not a valid choice.\"]}"));
+        assertThat(ApiClient.JSON.readTree(unknown.body()))
+                .isEqualTo(ApiClient.JSON.readTree("{\"events\":[\"\\\"reactions\\\" is not a valid choice.\"]}"));
         assertThat(empty.status()).isEqualTo(101);
         assertThat(all.status()).isEqualTo(101);
     }

@@ -1,12 +1,14 @@
 package dev.rooms.server.live;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OriginAllowListTest extends TunedLiveServerTest {
 
-    private RawSocket.Answer handshake(long room, RestApi.TestUser user, String... headers) throws Exception {
+    private RawSocket.Answer handshake(long room, TestUser user, String... headers) throws Exception {
         String[] lines = new String[headers.length + 1];
         lines[0] = "Authorization: Bearer " + user.access();
         System.arraycopy(headers, 0, lines, 1, headers.length);
@@ -15,7 +17,7 @@ class OriginAllowListTest extends TunedLiveServerTest {
 
     @Test
     void handshakeFromAnAllowedOriginThenUpgraded() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
 
         RawSocket.Answer exact = handshake(room, owner, "Origin: https://app.example");
@@ -27,7 +29,7 @@ class OriginAllowListTest extends TunedLiveServerTest {
 
     @Test
     void handshakeFromAnotherOriginThen403WithJsonBody() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
 
         RawSocket.Answer other = handshake(room, owner, "Origin: https://evil.example");
@@ -36,14 +38,14 @@ class OriginAllowListTest extends TunedLiveServerTest {
         for (RawSocket.Answer answer : new RawSocket.Answer[] {other, opaque}) {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
             assertThat(answer.headers().get("content-type")).startsWith("application/json");
-            assertThat(RestApi.JSON.readTree(answer.body()).get("detail").stringValue())
+            assertThat(ApiClient.JSON.readTree(answer.body()).get("detail").stringValue())
                     .isEqualTo("Origin not allowed.");
         }
     }
 
     @Test
     void handshakeWithoutOriginThenUpgradedAsANonBrowserClient() throws Exception {
-        RestApi.TestUser owner = api.register("Owner");
+        TestUser owner = api.register("Owner");
         long room = api.createRoom(owner);
 
         RawSocket.Answer answer = handshake(room, owner);

@@ -1,7 +1,6 @@
 package dev.rooms.server.live;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.rooms.server.RoomsServerApplication;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.ServerInstance;
+import dev.rooms.testing.ServerProcess;
+import dev.rooms.testing.SharedBackend;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,31 +38,23 @@ class PresenceAcrossProcessesTest {
     /** Short, so the killed process's entries expire quickly; the heartbeat refreshes them every second. */
     private static final String PRESENCE_TTL = "3s";
 
-    private static String databaseUrl;
+    private static SharedBackend backend;
     private static ServerInstance first;
     private static ServerProcess second;
-    private static RestApi firstApi;
-    private static RestApi secondApi;
+    private static ApiClient firstApi;
+    private static ApiClient secondApi;
 
     @BeforeAll
     static void startTwoServers() throws Exception {
-        RequiredServices.requirePostgres();
-        RequiredServices.requireRedis();
-        databaseUrl = RequiredServices.createPostgresDatabase("rooms_presence");
-        Map<String, String> shared = Map.of(
-                "spring.datasource.url", databaseUrl,
-                "spring.datasource.username", RequiredServices.POSTGRES_USER,
-                "spring.datasource.password", RequiredServices.POSTGRES_PASSWORD,
-                "rooms.redis.url", RequiredServices.REDIS_URL,
-                "rooms.redis.channel-prefix", databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1),
-                "rooms.presence.ttl", PRESENCE_TTL);
-        first = ServerInstance.start(shared);
+        backend = SharedBackend.create("rooms_presence");
+        Map<String, String> shared = backend.with(Map.of("rooms.presence.ttl", PRESENCE_TTL));
+        first = ServerInstance.start(RoomsServerApplication.class, shared);
         List<String> arguments = new ArrayList<>();
         arguments.add("--rooms.data-dir=" + Files.createTempDirectory("rooms-presence"));
         shared.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         second = new ServerProcess("presence", arguments, Map.of()).start();
-        firstApi = new RestApi(first.port());
-        secondApi = new RestApi(second.port());
+        firstApi = new ApiClient(first.port());
+        secondApi = new ApiClient(second.port());
     }
 
     @AfterAll
@@ -68,8 +65,8 @@ class PresenceAcrossProcessesTest {
         if (first != null) {
             first.close();
         }
-        if (databaseUrl != null) {
-            RequiredServices.dropPostgresDatabase(databaseUrl);
+        if (backend != null) {
+            backend.close();
         }
     }
 
@@ -81,9 +78,9 @@ class PresenceAcrossProcessesTest {
     @Test
     @Order(1)
     void presenceTypingPostsAndEditsOnOneProcessThenHeardOnTheOther() {
-        RestApi.TestUser watcher = firstApi.register("Watcher");
-        RestApi.TestUser bob = firstApi.register("Bob");
-        RestApi.TestUser spectator = firstApi.register("Spectator");
+        TestUser watcher = firstApi.register("Watcher");
+        TestUser bob = firstApi.register("Bob");
+        TestUser spectator = firstApi.register("Spectator");
         long room = firstApi.createRoom(watcher);
         SocketClient watching = SocketClient.open(first.port(), room, watcher.access(), "presence,typing,edits");
         SocketClient spec = SocketClient.open(first.port(), room, spectator.access());
@@ -107,7 +104,7 @@ class PresenceAcrossProcessesTest {
         assertThat(heard).isEqualTo(posted);
         assertThat(updated.get("type").stringValue()).isEqualTo("message-updated");
         assertThat(updated.get("edited_at")).isEqualTo(edited.get("edited_at"));
-        for (RestApi api : List.of(firstApi, secondApi)) {
+        for (ApiClient api : List.of(firstApi, secondApi)) {
             List<JsonNode> present = api.presence(bob, room);
             assertThat(present).extracting(p -> p.get("user").get("id").longValue())
                     .containsExactly(watcher.id(), spectator.id(), bob.id());
@@ -124,7 +121,7 @@ class PresenceAcrossProcessesTest {
     @Test
     @Order(2)
     void concurrentRetriesWithOneIdempotencyKeyOnBothProcessesThenOneMessage() throws Exception {
-        RestApi.TestUser alice = firstApi.register("Alice");
+        TestUser alice = firstApi.register("Alice");
         long room = firstApi.createRoom(alice);
         SocketClient listening = SocketClient.open(first.port(), room, alice.access());
         String key = UUID.randomUUID().toString();
@@ -133,7 +130,7 @@ class PresenceAcrossProcessesTest {
         List<Future<JsonNode>> answers = new ArrayList<>();
 
         for (int i = 0; i < 6; i++) {
-            RestApi api = i % 2 == 0 ? firstApi : secondApi;
+            ApiClient api = i % 2 == 0 ? firstApi : secondApi;
             answers.add(pool.submit(() -> {
                 start.await();
                 return api.post(alice, room, "exactly once", key);
@@ -156,9 +153,9 @@ class PresenceAcrossProcessesTest {
     @Test
     @Order(3)
     void processKilledThenItsUsersLeaveByThemselvesAndThoseStillConnectedElsewhereStay() {
-        RestApi.TestUser carol = firstApi.register("Carol");
-        RestApi.TestUser dave = firstApi.register("Dave");
-        RestApi.TestUser eve = firstApi.register("Eve");
+        TestUser carol = firstApi.register("Carol");
+        TestUser dave = firstApi.register("Dave");
+        TestUser eve = firstApi.register("Eve");
         long room = firstApi.createRoom(carol);
         SocketClient watching = SocketClient.open(first.port(), room, eve.access(), "presence");
         SocketClient carolOnFirst = SocketClient.open(first.port(), room, carol.access());

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:rate-limits;DB_CLOSE_DELAY=-1",
         "rooms.data-dir=target/live-test-data",
-        "rooms.jwt-secret=" + LiveServerTest.SECRET,
+        "rooms.jwt-secret=" + TestTokens.SECRET,
         "rooms.trusted-proxies=127.0.0.1,::1",
         "rooms.rate-limit.login-account-address=2/4s,4/1h",
         "rooms.rate-limit.login-address=50/1h",
@@ -195,7 +197,7 @@ class RateLimitTest {
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.headers()).containsKey("retry-after");
-        assertThat(RestApi.JSON.readTree(refused.body()).get("detail").stringValue())
+        assertThat(ApiClient.JSON.readTree(refused.body()).get("detail").stringValue())
                 .startsWith("Request was throttled. Expected available in ");
         SocketClient.open(port, room, token, Map.of("X-Forwarded-For", randomAddress())).closeBlocking();
     }
@@ -285,7 +287,7 @@ class RateLimitTest {
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        return RestApi.JSON.readTree(response.body());
+        return ApiClient.JSON.readTree(response.body());
     }
 
     private HttpResponse<String> get(String from, String path, String token) {
@@ -299,7 +301,7 @@ class RateLimitTest {
     private HttpResponse<String> send(String from, String method, String path, String token, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(RestApi.JSON.writeValueAsString(body)))
+                        : HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body)))
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", from);
         if (token != null) {

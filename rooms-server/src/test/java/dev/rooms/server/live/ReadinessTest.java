@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.rooms.sdk.testing.TcpProxy;
+import dev.rooms.server.RoomsServerApplication;
+import dev.rooms.testing.RequiredServices;
+import dev.rooms.testing.ServerInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +54,7 @@ class ReadinessTest {
     void redisLostThenNotReadyButAliveAndReadyAgainOnceItIsBack() throws Exception {
         RequiredServices.requireRedisServerBinary();
         redis = new RedisServerProcess().start();
-        server = ServerInstance.start(Map.of(
+        server = ServerInstance.start(RoomsServerApplication.class, Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:readiness-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "rooms.redis.url", redis.url()));
         assertThat(probe("/readyz")).isEqualTo(new Probe(200, "{\"status\":\"UP\"}"));
@@ -76,7 +79,7 @@ class ReadinessTest {
         URI direct = URI.create(database.substring("jdbc:".length()));
         databaseProxy = new TcpProxy(direct.getPort());
         int proxyPort = URI.create(databaseProxy.url()).getPort();
-        server = ServerInstance.start(Map.of(
+        server = ServerInstance.start(RoomsServerApplication.class, Map.of(
                 "spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + proxyPort + direct.getPath(),
                 "spring.datasource.username", RequiredServices.POSTGRES_USER,
                 "spring.datasource.password", RequiredServices.POSTGRES_PASSWORD,

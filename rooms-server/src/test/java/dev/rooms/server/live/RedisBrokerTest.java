@@ -8,10 +8,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.rooms.server.system.BrokerProperties;
+import dev.rooms.server.system.RedisConfiguration;
+import dev.rooms.testing.RequiredServices;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +28,10 @@ class RedisBrokerTest {
     private RedisServerProcess redis;
     private RedisBroker first;
     private RedisBroker second;
+    private final RedisConfiguration shared = new RedisConfiguration();
+    private ClientResources resources;
+    private RedisClient client;
+    private ThreadPoolTaskScheduler scheduler;
     private final Recorder firstEvents = new Recorder();
     private final Recorder secondEvents = new Recorder();
 
@@ -30,8 +40,12 @@ class RedisBrokerTest {
         RequiredServices.requireRedisServerBinary();
         redis = new RedisServerProcess().start();
         BrokerProperties properties = new BrokerProperties(redis.url(), "test-" + UUID.randomUUID(), Duration.ofSeconds(2));
-        first = new RedisBroker(properties, new BrokerOutage("Redis"), new LiveMetrics(new SimpleMeterRegistry()));
-        second = new RedisBroker(properties, new BrokerOutage("Redis"), new LiveMetrics(new SimpleMeterRegistry()));
+        resources = shared.redisClientResources();
+        client = shared.redisClient(resources, properties);
+        scheduler = shared.redisScheduler();
+        scheduler.initialize();
+        first = new RedisBroker(client, scheduler, properties, new BrokerOutage("Redis"), new LiveMetrics(new SimpleMeterRegistry()));
+        second = new RedisBroker(client, scheduler, properties, new BrokerOutage("Redis"), new LiveMetrics(new SimpleMeterRegistry()));
         first.start(firstEvents);
         second.start(secondEvents);
     }
@@ -41,6 +55,9 @@ class RedisBrokerTest {
         if (first != null) {
             first.stop();
             second.stop();
+            scheduler.shutdown();
+            client.shutdown();
+            resources.shutdown();
         }
         if (redis != null) {
             redis.close();

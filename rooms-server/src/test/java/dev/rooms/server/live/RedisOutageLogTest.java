@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.rooms.server.RoomsServerApplication;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.RequiredServices;
+import dev.rooms.testing.ServerInstance;
+import dev.rooms.testing.TestUser;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -38,11 +43,11 @@ class RedisOutageLogTest {
     void redisOutageWhileClientsKeepConnectingThenOneLineWhenItGoesAndOneWithCountsWhenItIsBack() throws Exception {
         RequiredServices.requireRedisServerBinary();
         redis = new RedisServerProcess().start();
-        server = ServerInstance.start(Map.of(
+        server = ServerInstance.start(RoomsServerApplication.class, Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:outage-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "rooms.redis.url", redis.url()));
-        RestApi api = new RestApi(server.port());
-        RestApi.TestUser alice = api.register("Alice");
+        ApiClient api = new ApiClient(server.port());
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         SocketClient connected = SocketClient.open(server.port(), room, alice.access());
         log = new CapturedLog();

@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.rooms.server.RoomsServerApplication;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.RequiredServices;
+import dev.rooms.testing.ServerInstance;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +29,13 @@ class RedisOutageTest {
     }
 
     private void startServer() {
-        server = ServerInstance.start(Map.of(
+        server = ServerInstance.start(RoomsServerApplication.class, Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:live-redis-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "rooms.redis.url", redis.url()));
     }
 
     /** Waits until a new connection works again, i.e. the server reached Redis. */
-    private void awaitLiveAgain(long room, RestApi.TestUser user) {
+    private void awaitLiveAgain(long room, TestUser user) {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             SocketClient probe = SocketClient.open(server.port(), room, user.access());
             try {
@@ -56,9 +61,9 @@ class RedisOutageTest {
     void redisStoppedThenConnectionsClosedWith1011AndNewOnesWorkOnceItIsBack() throws Exception {
         redis.start();
         startServer();
-        RestApi api = new RestApi(server.port());
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        ApiClient api = new ApiClient(server.port());
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = SocketClient.open(server.port(), room, alice.access());
         SocketClient bobSocket = SocketClient.open(server.port(), room, bob.access());
@@ -85,9 +90,9 @@ class RedisOutageTest {
     @Test
     void redisUnreachableAtStartThenServerStartsClosesSocketsWith1011AndRecoversOnceRedisIsUp() throws Exception {
         startServer();
-        RestApi api = new RestApi(server.port());
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        ApiClient api = new ApiClient(server.port());
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
 
         SocketClient early = SocketClient.open(server.port(), room, alice.access());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,8 +32,8 @@ class RefusedChatSocketTest extends LiveServerTest {
     @MethodSource("refusals")
     void refusedChatWithNonceThenErrorFrameToThatConnectionOnlyAndOthersSeeNothing(String frameWithoutEnd,
                                                                                    String code, String detail) {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient aliceOtherSocket = connect(room, alice);
@@ -59,7 +60,7 @@ class RefusedChatSocketTest extends LiveServerTest {
     @ValueSource(strings = {"", ",\"nonce\":7", ",\"nonce\":null",
             ",\"nonce\":\"nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn\""}) // 65 characters
     void refusedChatWithoutUsableNonceThenNothingAsTheSpecSays(String nonce) {
-        RestApi.TestUser alice = api.register("Alice");
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
 
@@ -77,7 +78,7 @@ class RefusedChatSocketTest extends LiveServerTest {
 
     @Test
     void refusedSignalLikeFramesWithNonceThenStillDroppedSilently() {
-        RestApi.TestUser alice = api.register("Alice");
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
 
@@ -92,8 +93,8 @@ class RefusedChatSocketTest extends LiveServerTest {
     @ParameterizedTest
     @ValueSource(ints = {6_000, 16_000})
     void sendWhenLongMessageWithinTheLimitThenStoredAndBroadcast(int length) {
-        RestApi.TestUser alice = api.register("Alice");
-        RestApi.TestUser bob = api.register("Bob");
+        TestUser alice = api.register("Alice");
+        TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         SocketClient bobSocket = connect(room, bob);
@@ -108,7 +109,7 @@ class RefusedChatSocketTest extends LiveServerTest {
 
     @Test
     void sendWhenLimitOfFourByteCharactersThenTheFrameFitsAndIsStored() {
-        RestApi.TestUser alice = api.register("Alice");
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         SocketClient aliceSocket = connect(room, alice);
         String emoji = "\uD83D\uDE00".repeat(16_000); // 64,000 bytes of UTF-8: the worst case the frame limit allows for

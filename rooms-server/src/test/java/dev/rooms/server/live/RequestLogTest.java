@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.ServerProcess;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,7 @@ class RequestLogTest extends LiveServerTest {
 
     @Test
     void flowThenOneLinePerRequestAndNoTokenPasswordOrMessageContentInTheLog() throws Exception {
-        RestApi.TestUser alice = api.register("Alice");
+        TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
         String content = "confidential-" + UUID.randomUUID();
         SocketClient socket = SocketClient.openWithQueryToken(port, room, alice.access());
@@ -101,7 +104,7 @@ class RequestLogTest extends LiveServerTest {
             await().untilAsserted(() -> assertThat(Files.readString(server.log())).contains(requestId));
             List<String> lines = Files.readAllLines(server.log());
             String line = lines.stream().filter(l -> l.contains(requestId)).findFirst().orElseThrow();
-            JsonNode entry = RestApi.JSON.readTree(line);
+            JsonNode entry = ApiClient.JSON.readTree(line);
 
             assertThat(entry.get("request_id").stringValue()).isEqualTo(requestId);
             assertThat(entry.get("message").stringValue()).startsWith("POST /auth/login/ 401 ");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,7 +23,7 @@ class RoomMemoryTest extends LiveServerTest {
 
     @Test
     void roomsGoQuietThenTheirQueuesGoAwayAndAQuietRoomStillWorks() {
-        RestApi.TestUser user = api.register("Hopper");
+        TestUser user = api.register("Hopper");
         List<Long> rooms = new ArrayList<>();
         List<SocketClient> clients = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -44,7 +45,7 @@ class RoomMemoryTest extends LiveServerTest {
 
     @Test
     void lastConnectionLeavesThenTheRoomsEntryGoesAway() {
-        RestApi.TestUser user = api.register("Leaver");
+        TestUser user = api.register("Leaver");
         long room = api.createRoom(user);
         SocketClient first = connect(room, user);
         SocketClient second = connect(room, user);

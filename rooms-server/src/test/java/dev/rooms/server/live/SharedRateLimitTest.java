@@ -4,9 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 
+import dev.rooms.server.RoomsServerApplication;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.ServerInstance;
+import dev.rooms.testing.SharedBackend;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,25 +26,18 @@ class SharedRateLimitTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static String databaseUrl;
+    private static SharedBackend backend;
     private static ServerInstance first;
     private static ServerInstance second;
 
     @BeforeAll
     static void startTwoServers() {
-        RequiredServices.requirePostgres();
-        RequiredServices.requireRedis();
-        databaseUrl = RequiredServices.createPostgresDatabase("rooms_limits");
-        Map<String, String> shared = new HashMap<>(Map.of(
-                "spring.datasource.url", databaseUrl,
-                "spring.datasource.username", RequiredServices.POSTGRES_USER,
-                "spring.datasource.password", RequiredServices.POSTGRES_PASSWORD,
-                "rooms.redis.url", RequiredServices.REDIS_URL,
-                "rooms.redis.channel-prefix", databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1),
+        backend = SharedBackend.create("rooms_limits");
+        Map<String, String> shared = backend.with(Map.of(
                 "rooms.rate-limit.rest-user", "6/1h",
                 "rooms.rate-limit.chat-user", "4/1h"));
-        first = ServerInstance.start(shared);
-        second = ServerInstance.start(shared);
+        first = ServerInstance.start(RoomsServerApplication.class, shared);
+        second = ServerInstance.start(RoomsServerApplication.class, shared);
     }
 
     @AfterAll
@@ -51,14 +48,14 @@ class SharedRateLimitTest {
         if (second != null) {
             second.close();
         }
-        if (databaseUrl != null) {
-            RequiredServices.dropPostgresDatabase(databaseUrl);
+        if (backend != null) {
+            backend.close();
         }
     }
 
     @Test
     void restCallsWhenSpreadOverBothServersThenOneLimitHolds() {
-        RestApi.TestUser user = new RestApi(first.port()).register("Ada");
+        TestUser user = new ApiClient(first.port()).register("Ada");
         for (int i = 0; i < 3; i++) {
             assertThat(rooms(first, user).statusCode()).isEqualTo(200);
             assertThat(rooms(second, user).statusCode()).isEqualTo(200);
@@ -74,8 +71,8 @@ class SharedRateLimitTest {
 
     @Test
     void chatWhenOneUserSendsThroughBothServersThenOneLimitHolds() {
-        RestApi.TestUser user = new RestApi(first.port()).register("Bob");
-        long room = new RestApi(first.port()).createRoom(user);
+        TestUser user = new ApiClient(first.port()).register("Bob");
+        long room = new ApiClient(first.port()).createRoom(user);
         SocketClient onFirst = SocketClient.open(first.port(), room, user.access());
         SocketClient onSecond = SocketClient.open(second.port(), room, user.access());
         for (int i = 0; i < 2; i++) {
@@ -103,7 +100,7 @@ class SharedRateLimitTest {
         return frame;
     }
 
-    private static HttpResponse<String> rooms(ServerInstance server, RestApi.TestUser user) {
+    private static HttpResponse<String> rooms(ServerInstance server, TestUser user) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/rooms/"))
                     .header("Authorization", "Bearer " + user.access()).build(), HttpResponse.BodyHandlers.ofString());

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.rooms.testing.ApiClient;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.Framedata;
@@ -93,7 +94,7 @@ final class SocketClient extends WebSocketClient {
         try {
             String frame = frames.poll(10, TimeUnit.SECONDS);
             assertThat(frame).as("a frame within 10 s").isNotNull();
-            return RestApi.JSON.readTree(frame);
+            return ApiClient.JSON.readTree(frame);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -104,7 +105,7 @@ final class SocketClient extends WebSocketClient {
     List<JsonNode> takeReceived() {
         List<String> taken = new ArrayList<>();
         frames.drainTo(taken);
-        return taken.stream().map(RestApi.JSON::readTree).toList();
+        return taken.stream().map(ApiClient.JSON::readTree).toList();
     }
 
     /** The close as seen by the client, waiting up to {@code seconds}. */
@@ -117,7 +118,7 @@ final class SocketClient extends WebSocketClient {
     }
 
     void sendJson(Object value) {
-        send(RestApi.JSON.writeValueAsString(value));
+        send(ApiClient.JSON.writeValueAsString(value));
     }
 
     boolean nothingReceived() {

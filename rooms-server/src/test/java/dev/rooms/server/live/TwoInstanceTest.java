@@ -7,6 +7,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.rooms.server.RoomsServerApplication;
+import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.ServerInstance;
+import dev.rooms.testing.SharedBackend;
+import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,35 +28,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstanceTest {
 
-    private static String databaseUrl;
+    private static SharedBackend backend;
     private static ServerInstance first;
     private static ServerInstance second;
-    private static RestApi firstApi;
-    private static RestApi secondApi;
+    private static ApiClient firstApi;
+    private static ApiClient secondApi;
     private static TestAbortedException servicesMissing;
 
     @BeforeAll
     static void startTwoServers() throws Exception {
         try {
-            RequiredServices.requirePostgres();
-            RequiredServices.requireRedis();
+            backend = SharedBackend.create("rooms_live");
         } catch (TestAbortedException missing) {
             // Aborted here, the class would be reported as "Tests run: 0"; each test aborts instead (below), so
             // surefire lists every one as skipped, with the reason.
             servicesMissing = missing;
             return;
         }
-        databaseUrl = RequiredServices.createPostgresDatabase("rooms_live");
-        Map<String, String> shared = Map.of(
-                "spring.datasource.url", databaseUrl,
-                "spring.datasource.username", RequiredServices.POSTGRES_USER,
-                "spring.datasource.password", RequiredServices.POSTGRES_PASSWORD,
-                "rooms.redis.url", RequiredServices.REDIS_URL,
-                "rooms.redis.channel-prefix", databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1));
-        first = ServerInstance.start(shared);
-        second = ServerInstance.start(shared);
-        firstApi = new RestApi(first.port());
-        secondApi = new RestApi(second.port());
+        first = ServerInstance.start(RoomsServerApplication.class, backend.properties());
+        second = ServerInstance.start(RoomsServerApplication.class, backend.properties());
+        firstApi = new ApiClient(first.port());
+        secondApi = new ApiClient(second.port());
     }
 
     @BeforeEach
@@ -69,20 +66,20 @@ class TwoInstanceTest {
         if (second != null) {
             second.close();
         }
-        if (databaseUrl != null) {
-            RequiredServices.dropPostgresDatabase(databaseUrl);
+        if (backend != null) {
+            backend.close();
         }
     }
 
     @Test
     @Order(1)
     void chatFromBothServersConcurrentlyThenEveryClientSeesEachMessageOnceInHistoryOrderWithItsNonce() throws Exception {
-        RestApi.TestUser owner = firstApi.register("Owner");
+        TestUser owner = firstApi.register("Owner");
         long room = firstApi.createRoom(owner);
         List<SocketClient> sockets = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ServerInstance server = i % 2 == 0 ? first : second;
-            RestApi.TestUser user = firstApi.register("Sender" + i);
+            TestUser user = firstApi.register("Sender" + i);
             sockets.add(SocketClient.open(server.port(), room, user.access()));
         }
         int perSender = 40;
@@ -134,9 +131,9 @@ class TwoInstanceTest {
     @Test
     @Order(2)
     void signalOnOneServerThenOtherServersClientsGetItOnceAndTargetIsHonoured() {
-        RestApi.TestUser alice = firstApi.register("Alice");
-        RestApi.TestUser bob = firstApi.register("Bob");
-        RestApi.TestUser carol = firstApi.register("Carol");
+        TestUser alice = firstApi.register("Alice");
+        TestUser bob = firstApi.register("Bob");
+        TestUser carol = firstApi.register("Carol");
         long room = firstApi.createRoom(alice);
         SocketClient aliceSocket = SocketClient.open(first.port(), room, alice.access());
         SocketClient bobSocket = SocketClient.open(second.port(), room, bob.access());
@@ -159,8 +156,8 @@ class TwoInstanceTest {
     @Test
     @Order(3)
     void deletionsOnOneServerThenSocketsOnTheOtherAreClosed() {
-        RestApi.TestUser alice = firstApi.register("Alice");
-        RestApi.TestUser bob = firstApi.register("Bob");
+        TestUser alice = firstApi.register("Alice");
+        TestUser bob = firstApi.register("Bob");
         long room = firstApi.createRoom(alice);
         long otherRoom = firstApi.createRoom(alice);
         SocketClient aliceOnSecond = SocketClient.open(second.port(), room, alice.access());
@@ -176,7 +173,7 @@ class TwoInstanceTest {
     @Test
     @Order(4)
     void serverShutsDownThenItsSocketsAreClosedWith1001AndTheOtherServerGoesOn() {
-        RestApi.TestUser alice = firstApi.register("Alice");
+        TestUser alice = firstApi.register("Alice");
         long room = firstApi.createRoom(alice);
         SocketClient onFirst = SocketClient.open(first.port(), room, alice.access());
         SocketClient onSecond = SocketClient.open(second.port(), room, alice.access());

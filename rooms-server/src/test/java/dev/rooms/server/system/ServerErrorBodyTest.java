@@ -10,13 +10,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import tools.jackson.databind.json.JsonMapper;
 
 /** An unexpected failure never leaks: the same 500 body from a controller and from the container's error path. */
 class ServerErrorBodyTest {
 
+    private final JsonErrorWriter writer = new JsonErrorWriter(JsonMapper.builder().build());
+
     @Test
     void unexpectedExceptionInControllerThen500WithoutDetails() {
-        ResponseEntity<Object> response = new ApiExceptionHandler(new DatabaseOutage("the test database", new ThreadPoolTaskScheduler())).unexpected(
+        ResponseEntity<Object> response = new ApiExceptionHandler(writer, new DatabaseOutage("the test database", new ThreadPoolTaskScheduler()))
+                .unexpected(
                 new IllegalStateException("connection string with secrets"), new MockHttpServletRequest("GET", "/api/rooms/"));
 
         assertThat(response.getStatusCode().value()).isEqualTo(500);
@@ -29,7 +33,7 @@ class ServerErrorBodyTest {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
 
-        ResponseEntity<Map<String, String>> response = new ErrorEndpoint().error(request);
+        ResponseEntity<Object> response = new ErrorEndpoint(writer).error(request);
 
         assertThat(response.getStatusCode().value()).isEqualTo(500);
         assertThat(response.getBody()).isEqualTo(Map.of("detail", "A server error occurred."));

@@ -1,4 +1,4 @@
-package dev.rooms.server.api;
+package dev.rooms.testing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,10 +8,11 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs PostgreSQL tests only where PostgreSQL answers. Unreachable: skipped with the reason printed, except
- * with {@code CI=true}, where nothing may be skipped and the tests fail instead.
+ * Runs PostgreSQL tests only where PostgreSQL answers ({@code @ExtendWith(RequiresPostgres.class)}).
+ * Unreachable: skipped with the reason printed, except with {@code CI=true}, where nothing may be skipped and
+ * the tests fail instead. The database is asked once per JVM.
  */
-class RequiresPostgres implements ExecutionCondition {
+public final class RequiresPostgres implements ExecutionCondition {
 
     private static String unreachable;
     private static boolean checked;
@@ -20,10 +21,10 @@ class RequiresPostgres implements ExecutionCondition {
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         String problem = problem();
         if (problem == null) {
-            return ConditionEvaluationResult.enabled("PostgreSQL reachable at " + PostgresTestDatabase.URL);
+            return ConditionEvaluationResult.enabled("PostgreSQL reachable at " + RequiredServices.POSTGRES_URL);
         }
-        String reason = "PostgreSQL not reachable at " + PostgresTestDatabase.URL + " (" + problem + ")";
-        if ("true".equals(System.getenv("CI"))) {
+        String reason = "PostgreSQL not reachable at " + RequiredServices.POSTGRES_URL + " (" + problem + ")";
+        if (RequiredServices.ci()) {
             throw new IllegalStateException(reason + "; CI=true, so the PostgreSQL tests may not be skipped");
         }
         System.err.println("SKIPPED " + context.getDisplayName() + ": " + reason);
@@ -32,7 +33,7 @@ class RequiresPostgres implements ExecutionCondition {
 
     private static synchronized String problem() {
         if (!checked) {
-            try (Connection ignored = PostgresTestDatabase.connect()) {
+            try (Connection ignored = RequiredServices.connectPostgres()) {
                 unreachable = null;
             } catch (SQLException e) {
                 unreachable = e.getMessage();

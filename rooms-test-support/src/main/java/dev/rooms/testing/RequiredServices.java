@@ -1,4 +1,4 @@
-package dev.rooms.server.live;
+package dev.rooms.testing;
 
 import java.io.File;
 import java.sql.Connection;
@@ -11,21 +11,28 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The project's rule for tests that need PostgreSQL or Redis: skip with the reason printed when the service
- * is not there, except in CI ({@code CI=true}), where nothing may be skipped and the test fails instead.
+ * The project's rule for tests that need PostgreSQL, Redis or a program: skip with the reason printed when it is
+ * not there, except in CI ({@code CI=true}), where nothing may be skipped and the test fails instead. For whole
+ * test classes on PostgreSQL, {@link RequiresPostgres} applies the same rule as a JUnit condition.
  */
 public final class RequiredServices {
 
-    static final String POSTGRES_URL = env("ROOMS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/rooms_test");
-    static final String POSTGRES_USER = env("ROOMS_TEST_POSTGRES_USER", "rooms");
-    static final String POSTGRES_PASSWORD = env("ROOMS_TEST_POSTGRES_PASSWORD", "rooms");
-    static final String REDIS_URL = env("ROOMS_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    public static final String POSTGRES_URL = env("ROOMS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/rooms_test");
+    public static final String POSTGRES_USER = env("ROOMS_TEST_POSTGRES_USER", "rooms");
+    public static final String POSTGRES_PASSWORD = env("ROOMS_TEST_POSTGRES_PASSWORD", "rooms");
+    public static final String REDIS_URL = env("ROOMS_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
     private RequiredServices() {
     }
 
-    static void requirePostgres() {
-        try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD)) {
+    /** A connection to the test database; fails within a few seconds when PostgreSQL does not answer. */
+    public static Connection connectPostgres() throws SQLException {
+        DriverManager.setLoginTimeout(3);
+        return DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
+    }
+
+    public static void requirePostgres() {
+        try (Connection ignored = connectPostgres()) {
             // reachable
         } catch (SQLException e) {
             missing("PostgreSQL at " + POSTGRES_URL + " is unreachable: " + e.getMessage());
@@ -36,28 +43,28 @@ public final class RequiredServices {
      * Creates an empty PostgreSQL database (for a server the test starts on it) and returns its JDBC URL;
      * {@link #dropPostgresDatabase(String)} removes it again.
      */
-    static String createPostgresDatabase(String prefix) {
+    public static String createPostgresDatabase(String prefix) {
         String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
-        postgresAdmin("CREATE DATABASE " + name);
+        executePostgres("CREATE DATABASE " + name);
         return POSTGRES_URL.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name);
     }
 
     /** Drops a database made by {@link #createPostgresDatabase(String)}, even with connections still open. */
-    static void dropPostgresDatabase(String url) {
+    public static void dropPostgresDatabase(String url) {
         String name = url.substring(url.lastIndexOf('/') + 1);
-        postgresAdmin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        executePostgres("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
-    private static void postgresAdmin(String sql) {
-        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
-             Statement statement = connection.createStatement()) {
+    /** Runs one statement on the test database as the test role. */
+    public static void executePostgres(String sql) {
+        try (Connection connection = connectPostgres(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL: " + sql + " failed", e);
         }
     }
 
-    static void requireRedis() {
+    public static void requireRedis() {
         try (var client = io.lettuce.core.RedisClient.create(REDIS_URL); var connection = client.connect()) {
             connection.sync().ping();
         } catch (RuntimeException e) {
@@ -65,7 +72,7 @@ public final class RequiredServices {
         }
     }
 
-    static void requireRedisServerBinary() {
+    public static void requireRedisServerBinary() {
         requireExecutable("redis-server");
     }
 
@@ -82,8 +89,12 @@ public final class RequiredServices {
         throw new AssertionError("unreachable: missing() aborts or fails");
     }
 
+    static boolean ci() {
+        return "true".equals(System.getenv("CI"));
+    }
+
     private static void missing(String reason) {
-        if ("true".equals(System.getenv("CI"))) {
+        if (ci()) {
             Assertions.fail(reason + " (CI=true: required)");
         }
         System.err.println("SKIPPED: " + reason);

@@ -1,4 +1,4 @@
-package dev.rooms.server.live;
+package dev.rooms.server.system;
 
 /**
  * Whether this process can reach its broker (Redis), for a readiness check: while it cannot, live rooms

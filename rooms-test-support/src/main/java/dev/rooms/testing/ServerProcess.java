@@ -1,4 +1,4 @@
-package dev.rooms.server.live;
+package dev.rooms.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,16 +18,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.rooms.server.RoomsServerApplication;
-
 import static org.awaitility.Awaitility.await;
 
 /**
  * The server as a child JVM (the test's own classpath) on a fixed free port, which a test can kill with
  * SIGKILL, as a crash would, and start again on the same data. Its output goes to a log file under
- * {@code target/}, named in every failure.
+ * {@code target/}, named in every failure. It signs tokens with {@link TestTokens#SECRET}.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
+
+    /** The server's main class, named rather than referenced: this module cannot depend on the server. */
+    private static final String MAIN_CLASS = "dev.rooms.server.RoomsServerApplication";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -42,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
      * @param arguments   the server's command-line arguments, besides the port and the JWT secret
      * @param environment variables added to the test's own environment
      */
-    ServerProcess(String name, List<String> arguments, Map<String, String> environment) {
+    public ServerProcess(String name, List<String> arguments, Map<String, String> environment) {
         this.name = name;
         this.arguments = List.copyOf(arguments);
         this.environment = Map.copyOf(environment);
@@ -58,24 +59,24 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The file the server's output goes to. */
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Starts the server and waits until it answers HTTP. */
-    ServerProcess start() {
+    public ServerProcess start() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
-                RoomsServerApplication.class.getName(),
+                MAIN_CLASS,
                 "--server.port=" + port,
-                "--rooms.jwt-secret=" + LiveServerTest.SECRET,
+                "--rooms.jwt-secret=" + TestTokens.SECRET,
                 "--management.server.port=0"));
         command.addAll(arguments);
         try {
@@ -111,7 +112,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Kills the server with SIGKILL (no shutdown hook, no flush) and waits until it is gone. */
-    void kill() {
+    public void kill() {
         // On Unix, destroyForcibly() is SIGKILL (destroy() would be SIGTERM, a clean shutdown).
         process.destroyForcibly();
         try {
@@ -128,7 +129,7 @@ final class ServerProcess implements AutoCloseable {
      * The {@code open} flags (as in {@code /proc/PID/fdinfo}) of the file the running server holds open whose
      * path ends with {@code suffix}: Linux only.
      */
-    int openFlags(String suffix) {
+    public int openFlags(String suffix) {
         Path fds = Path.of("/proc", String.valueOf(process.pid()), "fd");
         try (Stream<Path> open = Files.list(fds)) {
             Path fd = open.filter(link -> readLink(link).endsWith(suffix)).findFirst()
@@ -154,7 +155,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Everything the server wrote to its log file so far. */
-    String output() {
+    public String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -163,7 +164,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** How the last run ended: 137 (128 + SIGKILL) after {@link #kill()}. */
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 

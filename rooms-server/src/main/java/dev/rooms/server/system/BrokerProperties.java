@@ -1,4 +1,4 @@
-package dev.rooms.server.live;
+package dev.rooms.server.system;
 
 import java.time.Duration;
 
