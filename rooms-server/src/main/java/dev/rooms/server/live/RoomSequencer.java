@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * pushes back on that client only) and, after {@code maxWait}, is told the message was not accepted.
  *
  * <p>The workers are the application context's executor ({@code rooms-chat-*}), which starts and stops with it.
- * {@link #stop()} stops taking work and lets what was taken finish; {@link #start()} takes work again.
+ * {@link #stop(Duration)} stops taking work and lets what was taken finish; {@link #start()} takes work again.
  */
 final class RoomSequencer {
 
@@ -55,9 +55,9 @@ final class RoomSequencer {
     private final BrokerOutage outage;
     private final Duration maxWait;
     private final LiveMetrics metrics;
-    /** Whether new work is taken; cleared by {@link #stop()}. */
+    /** Whether new work is taken; cleared by {@link #stop(Duration)}. */
     private volatile boolean accepting = true;
-    /** Notified whenever a room's queue goes away (drained), for {@link #stop()}. */
+    /** Notified whenever a room's queue goes away (drained), for {@link #stop(Duration)}. */
     private final Object drained = new Object();
 
     RoomSequencer(Executor workers, ChatStore store, ChatFrames frames, Broker broker, RoomSessionRegistry registry,
@@ -72,7 +72,7 @@ final class RoomSequencer {
         this.maxWait = maxWait;
     }
 
-    /** Takes work again after a {@link #stop()} (a stopped application context may be restarted). */
+    /** Takes work again after a {@link #stop(Duration)} (a stopped application context may be restarted). */
     void start() {
         accepting = true;
     }
