@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.rooms.server.message.MessageNotStoredException;
 import dev.rooms.server.message.MessageResponse;
+import dev.rooms.server.message.NewMessage;
 
 /**
  * A chat message waiting to be persisted: from a socket, or posted over REST ({@code idempotencyKey} may be set,
@@ -15,6 +16,11 @@ record ChatPost(long userId, String content, String nonce, String idempotencyKey
     /** A socket's message: nobody waits for its outcome but the room. */
     ChatPost(long userId, String content, String nonce) {
         this(userId, content, nonce, null, null);
+    }
+
+    /** What is saved of it. */
+    NewMessage message() {
+        return new NewMessage(userId, content, idempotencyKey);
     }
 
     /** It was stored and handed to the broadcast. */

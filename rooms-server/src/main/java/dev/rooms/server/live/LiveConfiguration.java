@@ -5,8 +5,8 @@ import java.time.Duration;
 
 import dev.rooms.server.auth.TokenService;
 import dev.rooms.server.message.ChatQueue;
+import dev.rooms.server.message.ChatStore;
 import dev.rooms.server.message.MessageService;
-import dev.rooms.server.system.DatabaseOutage;
 import dev.rooms.server.ratelimit.LiveLimits;
 import dev.rooms.server.room.RoomService;
 import dev.rooms.server.system.JsonErrorWriter;
@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -53,15 +54,6 @@ class LiveConfiguration {
     private static final int BINARY_BUFFER_BYTES = 1024;
     /** Tomcat's per-socket read and write buffers (8 KiB by default), held by every open socket. */
     private static final int SOCKET_BUFFER_BYTES = 1024;
-    /**
-     * How long a chat message from another process waits for an earlier one whose publish it overtook before
-     * that one is read from the database: at least the minimum, growing with how late overtaken messages
-     * really arrive on a busy node ({@link GapWait}), at most the maximum, which is how long a room waits when
-     * another process failed between its commit and its publish.
-     */
-    private static final Duration GAP_WAIT_MIN = Duration.ofMillis(500);
-    private static final Duration GAP_WAIT_INITIAL = Duration.ofSeconds(2);
-    private static final Duration GAP_WAIT_MAX = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(LiveConfiguration.class);
 
     /** Also the {@link BrokerState} a readiness check can ask. */
@@ -118,33 +110,50 @@ class LiveConfiguration {
     }
 
     @Bean
-    ChatHistory chatHistory(MessageService messages, JsonMapper json) {
-        return new MessageHistory(messages, json);
+    ChatFrames chatFrames(JsonMapper json) {
+        return new ChatFrames(json);
     }
 
     @Bean
-    RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties,
-                                            LiveMetrics metrics) {
-        RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(),
-                new GapWait(GAP_WAIT_MIN, GAP_WAIT_INITIAL, GAP_WAIT_MAX), metrics);
+    ChatHistory chatHistory(MessageService messages, ChatFrames frames) {
+        return new MessageHistory(messages, frames);
+    }
+
+    /** @param reorder only with Redis ({@link RedisLiveConfiguration}): chat from several processes is reordered */
+    @Bean
+    RoomSessionRegistry roomSessionRegistry(Broker broker, ObjectProvider<ChatReorderBuffer> reorder, LiveMetrics metrics) {
+        RoomSessionRegistry registry = new RoomSessionRegistry(broker, reorder.getIfAvailable(), metrics);
         metrics.watch(registry);
         broker.start(registry);
         return registry;
     }
 
-    @Bean
-    ChatStore chatStore(MessageService messages, JsonMapper json, DatabaseOutage databaseOutage,
-                        BrokerProperties properties) {
-        return new ChatStore(messages, json, databaseOutage, properties.redisEnabled());
+    /**
+     * The chat threads ({@code rooms-chat-N}) that store and publish rooms' queued chat. More workers than cores:
+     * a worker mostly waits for the commit it shares with the others ({@link ChatStore}'s group commit), and the
+     * more rooms are in flight at once, the fewer commits carry them. Stopped with the context after
+     * {@link LiveLifecycle} has drained the room queues; not a default candidate, so Spring Boot's own
+     * {@code applicationTaskExecutor} (asynchronous requests such as the streamed history) stays in place.
+     */
+    @Bean(defaultCandidate = false)
+    ThreadPoolTaskExecutor chatWorkers() {
+        int threads = 4 * Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("rooms-chat-");
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setDaemon(true);
+        // Work taken before the stop is finished (LiveLifecycle waits for it), not dropped at the context's close.
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(5);
+        return executor;
     }
 
     @Bean
-    RoomSequencer roomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, BrokerOutage outage,
+    RoomSequencer roomSequencer(@Qualifier("chatWorkers") ThreadPoolTaskExecutor workers, ChatStore store,
+                                ChatFrames frames, Broker broker, RoomSessionRegistry registry, BrokerOutage outage,
                                 LiveMetrics metrics) {
-        // More workers than cores: a worker mostly waits for the commit it shares with the others (ChatStore's
-        // group commit), and the more rooms are in flight at once, the fewer commits carry them.
-        int threads = 4 * Math.max(2, Runtime.getRuntime().availableProcessors());
-        return new RoomSequencer(store, broker, registry, outage, threads, Duration.ofSeconds(10), metrics);
+        return new RoomSequencer(workers, store, frames, broker, registry, outage, Duration.ofSeconds(10), metrics);
     }
 
     @Bean

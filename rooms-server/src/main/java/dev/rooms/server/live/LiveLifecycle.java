@@ -11,11 +11,13 @@ import org.springframework.web.socket.CloseStatus;
 /**
  * Starts the watchdog with the application and, on shutdown, finishes the queued chat (bounded), waits
  * (bounded) until the echoes of what this process stored have been delivered, then closes every socket with
- * 1001 once it has written what was queued for it (bounded), before the web server stops (this lifecycle stops first), then stops the workers. Restartable: a stopped context may be
- * started again (Spring's test context cache does so with the contexts it pauses), which starts new workers.
+ * 1001 once it has written what was queued for it (bounded), before the web server stops (this lifecycle stops
+ * first). The chat workers and gap timers are the context's executors, which stop after this. Restartable: a
+ * stopped context may be started again (Spring's test context cache does so with the contexts it pauses).
  */
 final class LiveLifecycle implements SmartLifecycle {
 
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(5);
     private static final Duration ECHO_WAIT = Duration.ofSeconds(5);
     private static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(LiveLifecycle.class);
@@ -36,7 +38,6 @@ final class LiveLifecycle implements SmartLifecycle {
     @Override
     public void start() {
         chat.start();
-        registry.start();
         handler.start();
         watchdog.start();
         running = true;
@@ -46,7 +47,10 @@ final class LiveLifecycle implements SmartLifecycle {
     public void stop() {
         running = false;
         watchdog.stop();
-        chat.stop();
+        int busy = chat.stop(DRAIN_WAIT);
+        if (busy > 0) {
+            log.warn("{} room(s) still had chat queued after {} s; it is not stored", busy, DRAIN_WAIT.toSeconds());
+        }
         // What was stored has been published; its echoes come back through the broker. Senders must get them
         // before the 1001, or they cannot know their messages were stored.
         int rooms = registry.awaitEchoes(ECHO_WAIT);
@@ -58,7 +62,6 @@ final class LiveLifecycle implements SmartLifecycle {
         open.forEach(connection -> connection.closeAfterFlush(CloseStatus.GOING_AWAY));
         awaitCloses(open);
         registry.closeAll(CloseStatus.GOING_AWAY); // whatever did not flush in time: drop its queue and close
-        registry.stop();
         handler.stop();
     }
 

@@ -6,18 +6,16 @@ import java.util.Map;
 
 import dev.rooms.server.message.MessageResponse;
 import dev.rooms.server.message.MessageService;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@link ChatHistory} read through {@link MessageService}, frames in the broadcast (the spec's history) shape. */
 final class MessageHistory implements ChatHistory {
 
     private final MessageService messages;
-    private final JsonMapper json;
+    private final ChatFrames frames;
 
-    MessageHistory(MessageService messages, JsonMapper json) {
+    MessageHistory(MessageService messages, ChatFrames frames) {
         this.messages = messages;
-        this.json = json;
+        this.frames = frames;
     }
 
     @Override
@@ -35,20 +33,9 @@ final class MessageHistory implements ChatHistory {
         long previous = afterId;
         for (MessageResponse message : found) {
             String nonce = known.get(message.id());
-            // A chat broadcast is in the spec's shape, even for a message edited since it was posted.
-            chain.add(new StoredChat(message.id(), previous, frame(message.withoutEditedAt(), nonce), nonce));
+            chain.add(new StoredChat(message.id(), previous, frames.render(message, nonce), nonce));
             previous = message.id();
         }
         return chain;
-    }
-
-    /** The broadcast frame, with the nonce as {@link ChatStore} writes it when there is one. */
-    private String frame(MessageResponse message, String nonce) {
-        if (nonce == null) {
-            return json.writeValueAsString(message);
-        }
-        ObjectNode node = json.valueToTree(message);
-        node.put("nonce", nonce);
-        return json.writeValueAsString(node);
     }
 }

@@ -9,20 +9,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.rooms.server.message.ChatStore;
+import dev.rooms.server.message.PostOutcome;
+import dev.rooms.server.message.PostedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The path of what a socket sends to its room: chat is persisted, then published; signals are published.
+ * The path of what a socket sends to its room: chat is persisted (by the {@code message} part's
+ * {@link ChatStore}), then published; signals are published.
  *
  * <p>Each room has its own queue and at most one task working on it, so within a process a room's
  * messages are persisted and published in the same order (id order), and what one client sends reaches
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>A room's queue exists only while it has work: a worker that finds it empty removes it, so many
  * short-lived or quiet rooms cost nothing. A room's queue is bounded: a sender that finds it full waits (its socket is not read meanwhile, which
  * pushes back on that client only) and, after {@code maxWait}, is told the message was not accepted.
+ *
+ * <p>The workers are the application context's executor ({@code rooms-chat-*}), which starts and stops with it.
+ * {@link #stop(Duration)} stops taking work and lets what was taken finish; {@link #start()} takes work again.
  */
 final class RoomSequencer {
 
@@ -42,41 +47,34 @@ final class RoomSequencer {
     private static final Logger log = LoggerFactory.getLogger(RoomSequencer.class);
 
     private final Map<Long, RoomQueue> queues = new ConcurrentHashMap<>();
-    private final int threads;
-    private volatile ExecutorService workers;
+    private final Executor workers;
     private final ChatStore store;
+    private final ChatFrames frames;
     private final Broker broker;
     private final RoomSessionRegistry registry;
     private final BrokerOutage outage;
     private final Duration maxWait;
     private final LiveMetrics metrics;
+    /** Whether new work is taken; cleared by {@link #stop(Duration)}. */
+    private volatile boolean accepting = true;
+    /** Notified whenever a room's queue goes away (drained), for {@link #stop(Duration)}. */
+    private final Object drained = new Object();
 
-    RoomSequencer(ChatStore store, Broker broker, RoomSessionRegistry registry, BrokerOutage outage, int threads,
-                  Duration maxWait, LiveMetrics metrics) {
+    RoomSequencer(Executor workers, ChatStore store, ChatFrames frames, Broker broker, RoomSessionRegistry registry,
+                  BrokerOutage outage, Duration maxWait, LiveMetrics metrics) {
+        this.workers = workers;
         this.store = store;
+        this.frames = frames;
         this.outage = outage;
         this.metrics = metrics;
         this.broker = broker;
         this.registry = registry;
         this.maxWait = maxWait;
-        this.threads = threads;
-        this.workers = newWorkers(threads);
     }
 
-    private static ExecutorService newWorkers(int threads) {
-        AtomicInteger counter = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "rooms-chat-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /** Starts the workers again after a {@link #stop()} (a stopped application context may be restarted). */
+    /** Takes work again after a {@link #stop(Duration)} (a stopped application context may be restarted). */
     void start() {
-        if (workers.isShutdown()) {
-            workers = newWorkers(threads);
-        }
+        accepting = true;
     }
 
     /**
@@ -98,6 +96,14 @@ final class RoomSequencer {
     }
 
     private boolean submit(long roomId, Item item) {
+        if (!accepting) {
+            // The process is stopping: what arrives now is not stored, and its sender, closed with 1001 in a
+            // moment, does not get it confirmed; a REST post is told at once.
+            if (item.chat() != null) {
+                item.chat().notStored(new IllegalStateException("the server is stopping"));
+            }
+            return true;
+        }
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             RoomQueue queue = queues.computeIfAbsent(roomId, RoomQueue::new);
@@ -127,10 +133,10 @@ final class RoomSequencer {
         if (queue.scheduled.compareAndSet(false, true)) {
             try {
                 workers.execute(() -> drain(queue));
-            } catch (RejectedExecutionException stopping) {
-                // The process is stopping and its workers are finishing what came before: what arrives now is
-                // not stored, and its sender, closed with 1001 in a moment, does not get it confirmed.
+            } catch (RejectedExecutionException closed) {
+                // The context is closing past the point where the live part drained its queues (see stop()).
                 queue.scheduled.set(false);
+                log.warn("Room {}: chat queued after the workers stopped is not stored", queue.roomId);
             }
         }
     }
@@ -159,6 +165,9 @@ final class RoomSequencer {
                     // An idle room keeps nothing in memory; its next message makes a new queue.
                     queue.retired = true;
                     queues.remove(queue.roomId, queue);
+                    synchronized (drained) {
+                        drained.notifyAll();
+                    }
                 }
             }
             if (more) {
@@ -196,17 +205,26 @@ final class RoomSequencer {
         if (chats.isEmpty()) {
             return;
         }
+        int stored = 0;
         try {
-            List<StoredChat> stored = store.store(roomId, chats);
-            metrics.stored(stored.size());
-            for (StoredChat chat : stored) {
-                registry.publishing(roomId, chat.id());
-                published.add(broker.publish(
-                        Envelope.chat(roomId, chat.id(), chat.previousId(), chat.frame(), chat.nonce())));
-                chat.post().stored(chat.message());
+            List<PostOutcome> outcomes = store.store(roomId, chats.stream().map(ChatPost::message).toList());
+            for (int i = 0; i < chats.size(); i++) {
+                ChatPost post = chats.get(i);
+                PostedMessage message = outcomes.get(i).posted();
+                if (message == null) {
+                    post.notStored(outcomes.get(i).failure());
+                    continue;
+                }
+                long id = message.message().id();
+                registry.publishing(roomId, id);
+                published.add(broker.publish(Envelope.chat(roomId, id, message.previousId(),
+                        frames.render(message.message(), post.nonce()), post.nonce())));
+                post.stored(message.message());
+                stored++;
             }
         } finally {
-            // A REST post waits for its outcome: whatever was not stored above must not leave it waiting.
+            metrics.stored(stored);
+            // A REST post waits for its outcome: whatever was not handled above must not leave it waiting.
             IllegalStateException notStored = new IllegalStateException("not stored with its batch");
             chats.forEach(post -> post.notStored(notStored));
         }
@@ -217,14 +235,26 @@ final class RoomSequencer {
         return queues.containsKey(roomId);
     }
 
-    /** Finishes queued work (bounded) and stops the workers. */
-    void stop() {
-        workers.shutdown();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Stops taking work and waits (at most {@code timeout}) until what was taken is stored and published.
+     *
+     * @return how many rooms still had work when the time ran out
+     */
+    int stop(Duration timeout) {
+        accepting = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (drained) {
+            long left;
+            while (!queues.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    drained.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
+        return queues.size();
     }
 
     /** A chat message or a signal, in the order a room's clients sent them, and when it arrived. */

@@ -5,15 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 
 /**
@@ -21,16 +14,8 @@ import org.springframework.web.socket.CloseStatus;
  *
  * <p>A room's entry exists while it has local connections; the first one subscribes this process to the
  * room at the broker, the last one to leave unsubscribes. Membership changes lock only their room; delivery
- * takes no lock at all except, for chat, the room's own ordering lock.
- *
- * <p>Chat ordering across processes: a chat event carries the id of the room's previous message. An event
- * whose predecessor this process has not delivered yet (another process's publish of an earlier message is
- * still on its way) waits, and is delivered as soon as the predecessor arrives, so every copy keeps its
- * sender's {@code nonce}. Only if the missing message does not arrive within the {@link GapWait} (which
- * adapts to how late overtaken messages arrive here; it runs out when the publisher failed after committing)
- * is it read from the database, with the nonce the broker still keeps for it. Signals arriving while chat
- * waits wait behind it, so a sender's order holds. Every connection therefore sees the room's messages
- * exactly once, in id order, which is the history's order.
+ * takes no lock at all except, when chat comes from several processes, the room's {@link ChatReorderBuffer}.
+ * With the in-process broker chat arrives in id order already and goes straight to the connections.
  */
 final class RoomSessionRegistry implements Broker.BrokerListener {
 
@@ -38,53 +23,20 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     static final CloseStatus ACCOUNT_DELETED = new CloseStatus(4003, "account deleted");
     static final CloseStatus BROKER_FAILED = new CloseStatus(1011, "broker unavailable");
 
-    private static final Logger log = LoggerFactory.getLogger(RoomSessionRegistry.class);
-
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
     private final Broker broker;
-    private final ChatHistory history;
-    private final boolean ordersAcrossProcesses;
-    private final GapWait gapWait;
+    /** Only when chat comes from several processes (Redis); else {@code null}. */
+    private final ChatReorderBuffer reorder;
     private final LiveMetrics metrics;
-    /** Runs the database reads that fill gaps; only when ordering across processes. */
-    private volatile ScheduledExecutorService gapTimers;
 
     /**
-     * @param ordersAcrossProcesses whether chat events come from several processes and may need re-ordering
-     *                              (with the in-process broker they arrive in id order already)
-     * @param gapWait               how long a message waits for an earlier one still on its way before that
-     *                              one is read from the database
+     * @param reorder puts chat from several processes back into id order; {@code null} with the in-process
+     *                broker, whose chat arrives in id order already
      */
-    RoomSessionRegistry(Broker broker, ChatHistory history, boolean ordersAcrossProcesses, GapWait gapWait,
-                        LiveMetrics metrics) {
+    RoomSessionRegistry(Broker broker, ChatReorderBuffer reorder, LiveMetrics metrics) {
         this.broker = broker;
+        this.reorder = reorder;
         this.metrics = metrics;
-        this.history = history;
-        this.ordersAcrossProcesses = ordersAcrossProcesses;
-        this.gapWait = gapWait;
-        this.gapTimers = ordersAcrossProcesses ? newGapTimers() : null;
-    }
-
-    private static ScheduledExecutorService newGapTimers() {
-        return Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "rooms-ws-gap");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /** Starts filling gaps again after a {@link #stop()} (a stopped application context may be restarted). */
-    void start() {
-        if (gapTimers != null && gapTimers.isShutdown()) {
-            gapTimers = newGapTimers();
-        }
-    }
-
-    /** Stops filling gaps (at shutdown, once the connections are closed). */
-    void stop() {
-        if (gapTimers != null) {
-            gapTimers.shutdownNow();
-        }
     }
 
     /**
@@ -111,11 +63,8 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
                         throw e;
                     }
                 }
-                if (first && ordersAcrossProcesses) {
-                    long last = history.lastMessageId(room.id);
-                    synchronized (room.order) {
-                        room.lastChatId = Math.max(room.lastChatId, last);
-                    }
+                if (first && reorder != null) {
+                    room.order = reorder.open(room.id, room);
                 }
                 room.connections.add(connection);
             }
@@ -140,8 +89,8 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
     private void retire(Room room) {
         room.retired = true;
         rooms.remove(room.id, room);
-        synchronized (room.order) {
-            cancelGapWait(room);
+        if (room.order != null) {
+            room.order.close();
         }
     }
 
@@ -165,149 +114,10 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         if (room == null) {
             return;
         }
-        if (!ordersAcrossProcesses) {
-            sendToAll(room, envelope.frame());
-            return;
-        }
-        synchronized (room.order) {
-            if (envelope.messageId() <= room.lastChatId || room.early.containsKey(envelope.messageId())) {
-                // A duplicate, or a copy already delivered from the database: then that fill came too early.
-                if (envelope.messageId() > room.filledAfter && envelope.messageId() < room.filledBefore
-                        && !room.lateFillReported) {
-                    room.lateFillReported = true;
-                    gapWait.arrivedAfterFill(System.nanoTime() - room.filledGapOpenedAt);
-                }
-                return;
-            }
-            room.early.put(envelope.messageId(), new Waiting(envelope));
-            deliverInOrder(room, false);
-        }
-    }
-
-    /**
-     * Notes that this process is publishing one of its own chat messages, whose echo its local senders wait
-     * for ({@link #awaitEchoes}). Only needed when messages come back through another process's broker.
-     */
-    void publishing(long roomId, long messageId) {
-        Room room = ordersAcrossProcesses ? rooms.get(roomId) : null;
-        if (room != null) {
-            synchronized (room.order) {
-                room.lastPublishedId = Math.max(room.lastPublishedId, messageId);
-            }
-        }
-    }
-
-    /**
-     * Waits (at most {@code timeout} in all) until every chat message this process published has come back
-     * from the broker and been delivered to its local connections, so a stopping process sends the echoes of
-     * what it stored before it closes the sockets.
-     *
-     * @return how many rooms still wait for some when the time ran out
-     */
-    int awaitEchoes(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int waiting = 0;
-        for (Room room : rooms.values()) {
-            synchronized (room.order) {
-                long left;
-                while (room.lastChatId < room.lastPublishedId && (left = deadline - System.nanoTime()) > 0) {
-                    try {
-                        room.order.wait(Math.max(1, left / 1_000_000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return waiting + 1;
-                    }
-                }
-                if (room.lastChatId < room.lastPublishedId) {
-                    waiting++;
-                }
-            }
-        }
-        return waiting;
-    }
-
-    /**
-     * Delivers the waiting messages whose predecessor has been delivered, in id order; if some still wait
-     * for a missing one, (re)starts the wait for it. Called holding the room's ordering lock.
-     */
-    private void deliverInOrder(Room room, boolean fromDatabase) {
-        boolean progressed = false;
-        Map.Entry<Long, Waiting> next;
-        while ((next = room.early.firstEntry()) != null && next.getValue().chat().previousId() <= room.lastChatId) {
-            room.early.pollFirstEntry();
-            room.lastChatId = next.getKey();
-            sendToAll(room, next.getValue().chat().frame());
-            next.getValue().signals().forEach(event -> sendEvent(room, event));
-            progressed = true;
-        }
-        if (progressed) {
-            if (room.gapOpenedAt != 0 && !fromDatabase) {
-                gapWait.overtakenArrivedAfter(System.nanoTime() - room.gapOpenedAt);
-            }
-            room.gapOpenedAt = 0;
-            room.order.notifyAll(); // awaitEchoes
-        }
-        if (room.early.isEmpty()) {
-            cancelGapWait(room);
-        } else if (progressed || room.gapTimer == null) {
-            cancelGapWait(room);
-            long generation = room.gapGeneration;
-            room.gapOpenedAt = System.nanoTime();
-            room.gapTimer = gapTimers.schedule(() -> fillGap(room, generation), gapWait.nanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private static void cancelGapWait(Room room) {
-        if (room.gapTimer != null) {
-            room.gapTimer.cancel(false);
-            room.gapTimer = null;
-        }
-        room.gapGeneration++; // a wait already running when cancelled sees this and does nothing
-    }
-
-    /** The missing message did not arrive in time: reads it from the database (outside the lock) and goes on. */
-    private void fillGap(Room room, long generation) {
-        long after;
-        long before;
-        long openedAt;
-        synchronized (room.order) {
-            if (generation != room.gapGeneration || room.early.isEmpty()) {
-                return;
-            }
-            room.gapTimer = null;
-            openedAt = room.gapOpenedAt;
-            after = room.lastChatId;
-            before = room.early.firstKey();
-        }
-        List<StoredChat> missed;
-        try {
-            missed = history.messagesBetween(room.id, after, before, broker::recentNonces);
-        } catch (RuntimeException e) {
-            log.warn("Room {}: reading messages {}..{} to fill a gap failed: {}", room.id, after, before, e.toString());
-            missed = List.of();
-        }
-        synchronized (room.order) {
-            log.debug("Room {}: {} message(s) before {} did not arrive in time; delivering them from the database",
-                    room.id, missed.size(), before);
-            room.filledAfter = after;
-            room.filledBefore = before;
-            room.filledGapOpenedAt = openedAt;
-            room.lateFillReported = false;
-            for (StoredChat message : missed) {
-                if (message.id() > room.lastChatId) {
-                    room.early.putIfAbsent(message.id(), new Waiting(
-                            Envelope.chat(room.id, message.id(), message.previousId(), message.frame(), message.nonce())));
-                }
-            }
-            deliverInOrder(room, true);
-            Map.Entry<Long, Waiting> stuck = room.early.firstEntry();
-            if (stuck != null && stuck.getKey() == before && stuck.getValue().chat().previousId() > room.lastChatId) {
-                // Not even in the database (or it could not be read): never hold the room up for good.
-                long missing = stuck.getValue().chat().previousId();
-                log.warn("Room {}: message {} is missing; going on without it", room.id, missing);
-                room.lastChatId = missing;
-                deliverInOrder(room, true);
-            }
+        if (reorder == null) {
+            room.chat(envelope);
+        } else if (room.order != null) {
+            room.order.chat(envelope);
         }
     }
 
@@ -316,18 +126,46 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         if (room == null) {
             return;
         }
-        if (!ordersAcrossProcesses) {
-            sendEvent(room, envelope);
-            return;
+        if (reorder == null) {
+            room.event(envelope);
+        } else if (room.order != null) {
+            room.order.event(envelope);
         }
-        synchronized (room.order) {
-            if (room.early.isEmpty()) {
-                sendEvent(room, envelope);
-            } else {
-                // Its sender's chat published before it may be among those waiting: keep the sender's order.
-                room.early.lastEntry().getValue().signals().add(envelope);
+    }
+
+    /**
+     * Notes that this process is publishing one of its own chat messages, whose echo its local senders wait
+     * for ({@link #awaitEchoes}). Only needed when messages come back through another process's broker.
+     */
+    void publishing(long roomId, long messageId) {
+        Room room = reorder == null ? null : rooms.get(roomId);
+        if (room != null && room.order != null) {
+            room.order.published(messageId);
+        }
+    }
+
+    /**
+     * Waits (at most {@code timeout} in all) until every chat message this process published has come back
+     * from the broker and been delivered to its local connections, so a stopping process sends the echoes of
+     * what it stored before it closes the sockets. With the in-process broker a publish delivers before it
+     * returns: nothing to wait for.
+     *
+     * @return how many rooms still wait for some when the time ran out
+     */
+    int awaitEchoes(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int waiting = 0;
+        for (Room room : rooms.values()) {
+            try {
+                if (room.order != null && !room.order.awaitEchoes(deadline)) {
+                    waiting++;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return waiting + 1;
             }
         }
+        return waiting;
     }
 
     /** A signal or an opt-in event, to the connections it is for. */
@@ -425,43 +263,27 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         return all;
     }
 
-    /**
-     * A chat message waiting for its predecessor, and the signals and opt-in events that arrived after it, to
-     * follow it.
-     */
-    private record Waiting(Envelope chat, List<Envelope> signals) {
-        Waiting(Envelope chat) {
-            this(chat, new ArrayList<>());
-        }
-    }
-
-    private static final class Room {
+    /** A room's local connections; also where its events go once they are in order. */
+    private final class Room implements ChatReorderBuffer.Receiver {
         final long id;
         final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
-        final Object order = new Object();
         /** Guarded by the room's monitor. */
         boolean retired;
-        /** The id of the last chat message delivered; guarded by {@link #order}. */
-        long lastChatId;
-        /** Chat that arrived before its predecessor, by id; guarded by {@link #order}. */
-        final TreeMap<Long, Waiting> early = new TreeMap<>();
-        /** The running wait for a missing message, if any; guarded by {@link #order}. */
-        ScheduledFuture<?> gapTimer;
-        /** Changes whenever a wait ends or is replaced; guarded by {@link #order}. */
-        long gapGeneration;
-        /** When the running wait began ({@code System.nanoTime()}), 0 when none; guarded by {@link #order}. */
-        long gapOpenedAt;
-        /** The last fill from the database: it delivered ids strictly between these; guarded by {@link #order}. */
-        long filledAfter;
-        long filledBefore;
-        /** When the last fill's wait began, and whether a late copy of it was reported; guarded by {@link #order}. */
-        long filledGapOpenedAt;
-        boolean lateFillReported;
-        /** The newest chat message this process published in the room; guarded by {@link #order}. */
-        long lastPublishedId;
+        /** The room's chat order, set when its first connection joins; only with a reorder buffer. */
+        volatile ChatReorderBuffer.RoomOrder order;
 
         Room(long id) {
             this.id = id;
+        }
+
+        @Override
+        public void chat(Envelope chat) {
+            sendToAll(this, chat.frame());
+        }
+
+        @Override
+        public void event(Envelope event) {
+            sendEvent(this, event);
         }
     }
 }

@@ -1,13 +1,17 @@
 package dev.rooms.server.message;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -18,6 +22,7 @@ import javax.sql.DataSource;
 
 import dev.rooms.server.system.LikePattern;
 import dev.rooms.server.user.UserSummary;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,11 +49,13 @@ class MessageRepository {
     private static final int LOCK_NAMESPACE = 0x526f6f6d;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JdbcClient streaming;
     private final boolean advisoryLocks;
 
     MessageRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.batches = new JdbcTemplate(dataSource);
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(STREAM_FETCH_SIZE);
         this.streaming = JdbcClient.create(cursor);
@@ -64,6 +71,14 @@ class MessageRepository {
     }
 
     /**
+     * Whether other server processes may write to this database: PostgreSQL, which several processes can
+     * share; the embedded H2 file is owned by one process.
+     */
+    boolean shared() {
+        return advisoryLocks;
+    }
+
+    /**
      * Holds the room's lock for posting until the transaction ends: a PostgreSQL advisory lock, so that
      * processes sharing the database commit a room's messages one after the other. Elsewhere (the embedded
      * H2, which one process owns) there is nothing to lock.
@@ -74,12 +89,52 @@ class MessageRepository {
         }
     }
 
-    long insert(long roomId, long userId, String content, Instant createdAt) {
+    /**
+     * Inserts a room's messages in order with one JDBC batch (one round trip) and returns their ids in the
+     * same order, as the database generated them.
+     */
+    long[] insertAll(long roomId, List<NewMessage> batch, List<Instant> createdAt) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO message (room_id, user_id, content, created_at) VALUES (?, ?, ?, ?)")
-                .params(roomId, userId, content, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
-                .update(keys, "id");
-        return Objects.requireNonNull(keys.getKey(), "generated id").longValue();
+        batches.batchUpdate(
+                connection -> connection.prepareStatement(
+                        "INSERT INTO message (room_id, user_id, content, created_at) VALUES (?, ?, ?, ?)", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        NewMessage message = batch.get(i);
+                        statement.setLong(1, roomId);
+                        statement.setLong(2, message.userId());
+                        statement.setString(3, message.content());
+                        statement.setObject(4, OffsetDateTime.ofInstant(createdAt.get(i), ZoneOffset.UTC));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return batch.size();
+                    }
+                },
+                keys);
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != batch.size()) {
+            throw new IllegalStateException("The database returned " + generated.size() + " ids for " + batch.size() + " messages");
+        }
+        long[] ids = new long[batch.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ((Number) Objects.requireNonNull(generated.get(i).values().iterator().next(), "generated id")).longValue();
+        }
+        return ids;
+    }
+
+    /** The users with these ids as messages show them, by id; a missing id has no entry. */
+    Map<Long, UserSummary> findAuthors(Collection<Long> userIds) {
+        Map<Long, UserSummary> found = new HashMap<>();
+        String marks = String.join(", ", userIds.stream().map(id -> "?").toList());
+        jdbc.sql("SELECT id, email, name FROM users WHERE id IN (" + marks + ")")
+                .params(List.copyOf(userIds))
+                .query((rs, row) -> new UserSummary(rs.getLong("id"), rs.getString("email"), rs.getString("name")))
+                .list()
+                .forEach(user -> found.put(user.id(), user));
+        return found;
     }
 
     MessageResponse findById(long id) {

@@ -8,16 +8,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dev.rooms.server.room.RoomService;
 import dev.rooms.server.system.NotFoundException;
 import dev.rooms.server.system.Page;
 import dev.rooms.server.system.PermissionDeniedException;
+import dev.rooms.server.user.UserSummary;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,32 +52,32 @@ public class MessageService {
      */
     @Transactional
     public MessageResponse postMessage(long roomId, long userId, String content) {
-        return postMessages(roomId, List.of(new NewMessage(userId, content)), false).get(0).message();
+        return postMessages(roomId, List.of(new NewMessage(userId, content))).get(0).message();
     }
 
     /**
      * Saves a room's chat messages in order, in one transaction: one commit for a whole batch. They are
      * committed (and with it durable) when this returns, and none of them is saved if one cannot be.
      *
-     * <p>With {@code acrossProcesses} (other server processes post to the same rooms) the transaction first
-     * takes the room's lock (a PostgreSQL advisory lock), so a room's messages commit in id order across
-     * processes, and each message comes with the id of the room's message before it; receivers use that to
-     * restore id order when publishes from different processes overtake each other. Without it the
-     * previous ids are 0.
+     * <p>On a database that other server processes may share (PostgreSQL) the transaction first takes the
+     * room's lock (an advisory lock), so a room's messages commit in id order across processes, and each
+     * message comes with the id of the room's message before it; receivers use that to restore id order when
+     * publishes from different processes overtake each other. On the embedded database, which one process
+     * owns, the previous ids are 0.
      *
      * @throws dev.rooms.server.room.RoomNotFoundException when the room does not exist or was deleted
      * @throws org.springframework.dao.DataIntegrityViolationException when a user does not exist (any more)
      */
     @Transactional
-    public List<PostedMessage> postMessages(long roomId, List<NewMessage> batch, boolean acrossProcesses) {
-        return postBatches(List.of(new RoomBatch(roomId, batch)), acrossProcesses).get(0);
+    public List<PostedMessage> postMessages(long roomId, List<NewMessage> batch) {
+        return postBatches(List.of(new RoomBatch(roomId, batch))).get(0);
     }
 
     /**
      * Saves the chat of several rooms in one transaction, each room's messages in order, as
      * {@link #postMessages} does for one room: one commit (one write of the embedded database) for all of them.
-     * With {@code acrossProcesses} the rooms' locks are taken in ascending room id, so processes posting to the
-     * same rooms cannot deadlock. None is saved if one cannot be.
+     * The rooms' locks are taken in ascending room id, so processes posting to the same rooms cannot deadlock.
+     * None is saved if one cannot be.
      *
      * @param batches at most one per room
      * @return what was saved, in the order of {@code batches}
@@ -81,35 +85,50 @@ public class MessageService {
      * @throws org.springframework.dao.DataIntegrityViolationException when a user does not exist (any more)
      */
     @Transactional
-    public List<List<PostedMessage>> postBatches(List<RoomBatch> batches, boolean acrossProcesses) {
+    public List<List<PostedMessage>> postBatches(List<RoomBatch> batches) {
         List<List<PostedMessage>> posted = new ArrayList<>(Collections.nCopies(batches.size(), null));
         IntStream.range(0, batches.size()).boxed()
                 .sorted(Comparator.comparingLong(i -> batches.get(i).roomId()))
-                .forEach(i -> posted.set(i, save(batches.get(i), acrossProcesses)));
+                .forEach(i -> posted.set(i, save(batches.get(i))));
         return posted;
     }
 
-    private List<PostedMessage> save(RoomBatch batch, boolean acrossProcesses) {
+    /**
+     * One room's batch: the room checked once, the authors read once, the messages inserted with one JDBC
+     * batch, and the answer built from what was inserted (the ids the database generated), not read back.
+     */
+    private List<PostedMessage> save(RoomBatch batch) {
         long roomId = batch.roomId();
         long previous = 0;
-        if (acrossProcesses) {
+        boolean shared = messages.shared();
+        if (shared) {
             messages.lockRoom(roomId);
             previous = messages.findLastId(roomId);
         }
-        // Once per batch, not per message: the batch is saved whole or not at all.
         rooms.requireActiveRoom(roomId);
-        List<PostedMessage> posted = new ArrayList<>(batch.messages().size());
+        Map<Long, UserSummary> authors = messages.findAuthors(
+                batch.messages().stream().map(NewMessage::userId).collect(Collectors.toSet()));
+        List<Instant> createdAt = new ArrayList<>(batch.messages().size());
         for (NewMessage message : batch.messages()) {
             Objects.requireNonNull(message.content(), "content == null");
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            long id = messages.insert(roomId, message.userId(), message.content(), now);
+            if (!authors.containsKey(message.userId())) {
+                throw new DataIntegrityViolationException("No user " + message.userId());
+            }
+            createdAt.add(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        }
+        long[] ids = messages.insertAll(roomId, batch.messages(), createdAt);
+        List<PostedMessage> posted = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            NewMessage message = batch.messages().get(i);
+            Instant now = createdAt.get(i);
             if (message.idempotencyKey() != null) {
                 // The key's row commits with the message or not at all; a concurrent retry's insert fails here.
                 messages.deleteExpiredIdempotencyKeys(message.userId(), now.minus(IDEMPOTENCY_WINDOW));
-                messages.insertIdempotencyKey(message.userId(), message.idempotencyKey(), id, now);
+                messages.insertIdempotencyKey(message.userId(), message.idempotencyKey(), ids[i], now);
             }
-            posted.add(new PostedMessage(messages.findById(id), previous));
-            previous = acrossProcesses ? id : 0;
+            MessageResponse saved = new MessageResponse(ids[i], authors.get(message.userId()), message.content(), now, null);
+            posted.add(new PostedMessage(saved, previous));
+            previous = shared ? ids[i] : 0;
         }
         return posted;
     }

@@ -74,7 +74,7 @@ class RedisOutageTest {
 
         assertThat(aliceSocket.awaitClose(10).code()).isEqualTo(1011);
         assertThat(bobSocket.awaitClose(10).code()).isEqualTo(1011);
-        SocketClient duringOutage = SocketClient.open(server.port(), room, alice.access());
+        SocketClient duringOutage = SocketClient.attempt(server.port(), room, alice.access());
         assertThat(duringOutage.awaitClose(10).code()).isEqualTo(1011);
 
         redis.start();
@@ -95,7 +95,7 @@ class RedisOutageTest {
         TestUser bob = api.register("Bob");
         long room = api.createRoom(alice);
 
-        SocketClient early = SocketClient.open(server.port(), room, alice.access());
+        SocketClient early = SocketClient.attempt(server.port(), room, alice.access());
         assertThat(early.awaitClose(10).code()).isEqualTo(1011);
 
         redis.start();

@@ -15,6 +15,7 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.WebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ class RoomSessionRegistryTest {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<long[]> historyReads = new CopyOnWriteArrayList<>();
     private RoomSessionRegistry registry;
+    private ThreadPoolTaskScheduler gapTimers;
 
     /** A room whose newest message at join time is 3; of the later ones, only 5 and 6 are in the database. */
     private final ChatHistory history = new ChatHistory() {
@@ -53,9 +55,21 @@ class RoomSessionRegistryTest {
 
     @AfterEach
     void stop() {
-        if (registry != null) {
-            registry.stop();
+        if (gapTimers != null) {
+            gapTimers.shutdown();
         }
+    }
+
+    /** A registry whose chat comes from several processes (Redis): with a reorder buffer. */
+    private RoomSessionRegistry reordering(Broker broker, GapWait wait) {
+        gapTimers = new ThreadPoolTaskScheduler();
+        gapTimers.initialize();
+        return new RoomSessionRegistry(broker, new ChatReorderBuffer(history, broker::recentNonces, wait, gapTimers),
+                new LiveMetrics(new SimpleMeterRegistry()));
+    }
+
+    private static GapWait fixedWait(Duration wait) {
+        return new GapWait(wait, wait, wait);
     }
 
     private LiveConnection recordingConnection(String id, long userId) {
@@ -72,7 +86,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenAnEarlierMessageIsOvertakenThenTheLaterWaitsForItAndEveryCopyKeepsItsNonce() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), new LiveMetrics(new SimpleMeterRegistry()));
+        registry = reordering(new LocalBroker(), fixedWait(Duration.ofMinutes(1)));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -88,7 +102,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheOvertakenMessagesNeverArriveThenTheyAreReadFromHistoryAfterTheWaitAndLateCopiesSkipped() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), new LiveMetrics(new SimpleMeterRegistry()));
+        registry = reordering(new LocalBroker(), fixedWait(Duration.ofMillis(20)));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -104,7 +118,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void chatWhenTheMissingMessageIsNotEvenInTheDatabaseThenTheRoomGoesOnWithoutIt() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), new LiveMetrics(new SimpleMeterRegistry()));
+        registry = reordering(new LocalBroker(), fixedWait(Duration.ofMillis(20)));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 12, 11, "m12"));
@@ -147,7 +161,7 @@ class RoomSessionRegistryTest {
             public void stop() {
             }
         };
-        registry = new RoomSessionRegistry(keepsNonces, history, true, new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20)), new LiveMetrics(new SimpleMeterRegistry()));
+        registry = reordering(keepsNonces, fixedWait(Duration.ofMillis(20)));
         registry.join(recordingConnection("a", 1));
 
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
@@ -160,7 +174,7 @@ class RoomSessionRegistryTest {
     @Test
     void chatWhenAMessageArrivesAfterItsGapWasFilledThenTheWaitGrows() {
         GapWait wait = new GapWait(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(5));
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, wait, new LiveMetrics(new SimpleMeterRegistry()));
+        registry = reordering(new LocalBroker(), wait);
         registry.join(recordingConnection("a", 1));
         registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
         registry.onEnvelope(Envelope.chat(1, 7, 6, "m7"));
@@ -175,7 +189,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void stoppingWhenOwnMessagesAreStillOnTheirWayThenWaitsForTheirEchoes() throws Exception {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), new LiveMetrics(new SimpleMeterRegistry()));
+        registry = reordering(new LocalBroker(), fixedWait(Duration.ofMinutes(1)));
         registry.join(recordingConnection("a", 1));
         registry.publishing(1, 4);
 
@@ -188,7 +202,7 @@ class RoomSessionRegistryTest {
 
     @Test
     void stoppingWhenAnEchoNeverComesThenGivesUpAfterTheTimeout() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, true, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), new LiveMetrics(new SimpleMeterRegistry()));
+        registry = reordering(new LocalBroker(), fixedWait(Duration.ofMinutes(1)));
         registry.join(recordingConnection("a", 1));
         registry.publishing(1, 4);
 
@@ -196,8 +210,21 @@ class RoomSessionRegistryTest {
     }
 
     @Test
+    void chatWithTheInProcessBrokerThenDeliveredAsItArrivesWithoutReorderingOrReadingHistory() {
+        registry = new RoomSessionRegistry(new LocalBroker(), null, new LiveMetrics(new SimpleMeterRegistry()));
+        registry.join(recordingConnection("a", 1));
+
+        registry.onEnvelope(Envelope.chat(1, 7, 5, "m7"));
+        registry.onEnvelope(Envelope.chat(1, 8, 7, "m8"));
+
+        assertThat(received).containsExactly("a:m7", "a:m8");
+        assertThat(historyReads).isEmpty();
+        assertThat(registry.awaitEchoes(Duration.ofSeconds(30))).isZero();
+    }
+
+    @Test
     void signalThenEveryOtherConnectionOrOnlyTheTargetsReceive() {
-        registry = new RoomSessionRegistry(new LocalBroker(), history, false, new GapWait(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), new LiveMetrics(new SimpleMeterRegistry()));
+        registry = new RoomSessionRegistry(new LocalBroker(), null, new LiveMetrics(new SimpleMeterRegistry()));
         for (String id : List.of("a", "b", "c")) {
             registry.join(recordingConnection(id, id.equals("b") ? 2 : 1));
         }

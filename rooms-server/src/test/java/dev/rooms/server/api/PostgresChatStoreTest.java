@@ -1,0 +1,10 @@
+package dev.rooms.server.api;
+
+@PostgresServer
+class PostgresChatStoreTest extends ChatStoreTests {
+
+    @Override
+    boolean sharedDatabase() {
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.rooms.server.live;
+
+import java.util.Map;
+
+import dev.rooms.testing.TestUser;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the live part is wired with the in-process broker (the default). */
+class LiveWiringTest extends LiveServerTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    @Qualifier("chatWorkers")
+    ThreadPoolTaskExecutor chatWorkers;
+
+    @Test
+    void inProcessBrokerThenNoReorderBufferAndNoGapTimers() {
+        assertThat(context.getBeanNamesForType(ChatReorderBuffer.class)).isEmpty();
+        assertThat(context.containsBean("gapTimers")).isFalse();
+    }
+
+    @Test
+    void chatWorkersThenAContextManagedExecutorBesideTheApplicationTaskExecutor() {
+        TestUser user = api.register("Worker");
+        long room = api.createRoom(user);
+        SocketClient client = connect(room, user);
+
+        client.sendJson(Map.of("content", "through the chat workers"));
+
+        assertThat(client.next().get("content").stringValue()).isEqualTo("through the chat workers");
+        assertThat(chatWorkers.isRunning()).isTrue();
+        assertThat(chatWorkers.getThreadNamePrefix()).isEqualTo("rooms-chat-");
+        assertThat(chatWorkers.getThreadPoolExecutor().getCompletedTaskCount()).isPositive();
+        // Spring MVC's asynchronous requests (the streamed history) keep Spring Boot's own executor.
+        assertThat(context.containsBean("applicationTaskExecutor")).isTrue();
+    }
+}
