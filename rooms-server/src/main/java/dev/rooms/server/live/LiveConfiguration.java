@@ -111,11 +111,11 @@ class LiveConfiguration {
 
     @Bean
     RoomSessionRegistry roomSessionRegistry(Broker broker, ChatHistory history, BrokerProperties properties,
-                                            LiveMetrics metrics) {
+                                            LiveMetrics metrics, TokenService tokens, RoomService rooms) {
         RoomSessionRegistry registry = new RoomSessionRegistry(broker, history, properties.redisEnabled(),
                 new GapWait(GAP_WAIT_MIN, GAP_WAIT_INITIAL, GAP_WAIT_MAX), metrics);
         metrics.watch(registry);
-        broker.start(registry);
+        broker.start(new DeletionRelay(registry, tokens, rooms));
         return registry;
     }
 
