@@ -25,7 +25,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 final class VerifiedTokens {
 
     /** Bounds the memory (a token and its entry are about half a KiB); past it the least used are re-verified. */
-    static final long MAX_TOKENS = 100_000;
+    private static final long MAX_TOKENS = 100_000;
 
     private final Cache<String, AccessToken> tokens;
     private final AtomicLong deletions = new AtomicLong();
@@ -75,11 +75,6 @@ final class VerifiedTokens {
     void forgetAll() {
         deletions.incrementAndGet();
         tokens.invalidateAll();
-    }
-
-    long size() {
-        tokens.cleanUp();
-        return tokens.estimatedSize();
     }
 
     /** An entry lives until its token expires by the service's clock. */
