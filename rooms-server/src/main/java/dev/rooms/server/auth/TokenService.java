@@ -10,6 +10,8 @@ import java.util.function.LongPredicate;
 
 import javax.crypto.SecretKey;
 
+import dev.rooms.server.system.DeletionNotices;
+import dev.rooms.server.user.UserDeleted;
 import dev.rooms.server.user.UserService;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -20,9 +22,11 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.security.SignatureException;
 import io.jsonwebtoken.security.Keys;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Issues and checks the HS256 JWTs, with the original's claims: {@code token_type} ({@code access} or
@@ -49,15 +53,17 @@ public class TokenService {
     private final LongPredicate userExists;
     private final RevokedTokenRepository revoked;
     private final Clock clock;
+    private final VerifiedTokens verified;
 
     @Autowired
     TokenService(TokenProperties properties, SigningKeys keys, UserService users, RevokedTokenRepository revoked,
-                 Clock clock) {
-        this(keys, properties.accessTokenLifetime(), properties.refreshTokenLifetime(), users::exists, revoked, clock);
+                 Clock clock, ObjectProvider<DeletionNotices> notices) {
+        this(keys, properties.accessTokenLifetime(), properties.refreshTokenLifetime(), users::exists, revoked, clock,
+                notices.getIfAvailable(() -> () -> true));
     }
 
     TokenService(SigningKeys keys, Duration accessLifetime, Duration refreshLifetime, LongPredicate userExists,
-                 RevokedTokenRepository revoked, Clock clock) {
+                 RevokedTokenRepository revoked, Clock clock, DeletionNotices notices) {
         this.key = Keys.hmacShaKeyFor(keys.secret().getBytes(StandardCharsets.UTF_8));
         this.parser = parser(key, clock);
         this.previousParser = keys.previousSecret() == null
@@ -68,6 +74,7 @@ public class TokenService {
         this.userExists = userExists;
         this.revoked = revoked;
         this.clock = clock;
+        this.verified = new VerifiedTokens(clock, notices::arriving);
     }
 
     private static JwtParser parser(SecretKey key, Clock clock) {
@@ -78,11 +85,30 @@ public class TokenService {
     }
 
     /**
-     * Checks an access token: signature, expiry, type, and that its user still exists.
+     * Checks an access token: signature, expiry, type, and that its user still exists. A token checked once is
+     * remembered until it expires or its account is deleted ({@link VerifiedTokens}), so the checks, the
+     * database's among them, run once per token rather than once per request.
      *
      * @throws InvalidTokenException with the client-facing detail otherwise
      */
     public AccessToken verifyAccessToken(String token) {
+        return verified.verify(token, () -> verifyAccessTokenNow(token));
+    }
+
+    /**
+     * Refuses every access token of a deleted account from now on; called for a deletion in this process once it
+     * is committed, and by the live layer for one another process announced.
+     */
+    public void accountDeleted(long userId) {
+        verified.accountDeleted(userId);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forgetTokensOfDeletedAccount(UserDeleted event) {
+        accountDeleted(event.userId());
+    }
+
+    private AccessToken verifyAccessTokenNow(String token) {
         Claims claims;
         try {
             claims = parse(token, ACCESS);

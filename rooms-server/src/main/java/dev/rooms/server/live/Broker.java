@@ -28,7 +28,7 @@ interface Broker {
     void unsubscribe(long roomId);
 
     /**
-     * Publishes an event to every process subscribed to its room (or, for a user deletion, to all).
+     * Publishes an event to every process subscribed to its room (or, for a deletion of a user or a room, to all).
      * The future completes when the broker has accepted the event, exceptionally with
      * {@link BrokerUnavailableException} when it cannot. Events published from one thread keep their order.
      */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.rooms.server.system.BrokerState;
+import dev.rooms.server.system.DeletionNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * under load must not write a line per connection attempt (thousands a second), which buries everything else
  * and costs the disk when it is least affordable.
  */
-final class BrokerOutage implements BrokerState {
+final class BrokerOutage implements BrokerState, DeletionNotices {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerOutage.class);
 
@@ -35,6 +36,12 @@ final class BrokerOutage implements BrokerState {
 
     @Override
     public boolean available() {
+        return available;
+    }
+
+    /** Other processes' deletions travel through the broker ({@link DeletionRelay}). */
+    @Override
+    public boolean arriving() {
         return available;
     }
 

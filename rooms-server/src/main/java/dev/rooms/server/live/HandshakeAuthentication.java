@@ -67,7 +67,7 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
         }
         long roomId = Long.parseLong(path.group(1));
         try {
-            rooms.requireActiveRoom(roomId);
+            rooms.requireActiveRoomCached(roomId);
         } catch (RoomNotFoundException e) {
             return refuse(response, errors, HttpStatus.NOT_FOUND, "Not found.");
         }

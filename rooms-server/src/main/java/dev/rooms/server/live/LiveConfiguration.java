@@ -121,10 +121,11 @@ class LiveConfiguration {
 
     /** @param reorder only with Redis ({@link RedisLiveConfiguration}): chat from several processes is reordered */
     @Bean
-    RoomSessionRegistry roomSessionRegistry(Broker broker, ObjectProvider<ChatReorderBuffer> reorder, LiveMetrics metrics) {
+    RoomSessionRegistry roomSessionRegistry(Broker broker, ObjectProvider<ChatReorderBuffer> reorder, LiveMetrics metrics,
+                                            TokenService tokens, RoomService rooms) {
         RoomSessionRegistry registry = new RoomSessionRegistry(broker, reorder.getIfAvailable(), metrics);
         metrics.watch(registry);
-        broker.start(registry);
+        broker.start(new DeletionRelay(registry, tokens, rooms));
         return registry;
     }
 

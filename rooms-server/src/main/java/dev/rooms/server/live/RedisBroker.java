@@ -179,7 +179,10 @@ final class RedisBroker implements Broker {
         if (!subscriberUp) {
             return CompletableFuture.failedFuture(new BrokerUnavailableException("Redis is unavailable", null));
         }
-        String channel = envelope.kind() == Envelope.Kind.USER_DELETED ? controlChannel() : roomChannel(envelope.roomId());
+        // Deletions go to every process, subscribed to the room or not: each forgets the account's verified tokens
+        // and the room's "active" mark (DeletionRelay), which it may hold without holding a socket there.
+        boolean deletion = envelope.kind() == Envelope.Kind.USER_DELETED || envelope.kind() == Envelope.Kind.ROOM_DELETED;
+        String channel = deletion ? controlChannel() : roomChannel(envelope.roomId());
         String payload = json.writeValueAsString(envelope);
         if (envelope.nonce() != null) {
             // Before the publish, on the same connection: a node that has to read the message back from the

@@ -198,6 +198,16 @@ public class MessageService {
     }
 
     /**
+     * Checks that a room exists and is active from what this process already knows when it can (no database
+     * round trip for a room checked before; a deletion still acts at once): for reads of its history.
+     *
+     * @throws dev.rooms.server.room.RoomNotFoundException when it does not exist or was deleted
+     */
+    void requireReadableRoom(long roomId) {
+        rooms.requireActiveRoomCached(roomId);
+    }
+
+    /**
      * Hands a room's whole matching history after {@code afterId} (all of it when {@code null}) to
      * {@code action}, oldest first, one message at a time, within one read-only transaction.
      */
@@ -215,7 +225,7 @@ public class MessageService {
      */
     @Transactional(readOnly = true)
     HistoryPage listMessages(MessageFilter filter, Long afterId, Long beforeId, int limit) {
-        rooms.requireActiveRoom(filter.roomId());
+        rooms.requireActiveRoomCached(filter.roomId());
         if (afterId != null) {
             Page<MessageResponse> page = Page.of(messages.find(filter, afterId, beforeId, false, limit + 1), limit);
             boolean older = !page.items().isEmpty() && messages.existsBefore(filter, page.items().get(0).id());

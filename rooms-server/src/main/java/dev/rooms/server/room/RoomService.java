@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import dev.rooms.server.system.DeletionNotices;
 import dev.rooms.server.system.Page;
 import dev.rooms.server.user.UserDeleted;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 @Service
 public class RoomService {
@@ -18,11 +21,15 @@ public class RoomService {
     private final RoomRepository rooms;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ActiveRooms activeRooms;
 
-    RoomService(RoomRepository rooms, ApplicationEventPublisher events, Clock clock) {
+    RoomService(RoomRepository rooms, ApplicationEventPublisher events, Clock clock,
+                ObjectProvider<DeletionNotices> notices) {
         this.rooms = rooms;
         this.events = events;
         this.clock = clock;
+        DeletionNotices deletionNotices = notices.getIfAvailable(() -> () -> true);
+        this.activeRooms = new ActiveRooms(rooms::isActive, deletionNotices::arriving);
     }
 
     /**
@@ -34,6 +41,30 @@ public class RoomService {
         if (!rooms.isActive(roomId)) {
             throw new RoomNotFoundException(roomId);
         }
+    }
+
+    /**
+     * Checks that a room exists and is active as {@link #requireActiveRoom} does, but from what this process
+     * already knows when it can ({@link ActiveRooms}: no database round trip for a room checked before, and a
+     * deletion, here or in another process, acts at once). For WebSocket handshakes and history reads; a write
+     * checks inside its own transaction.
+     *
+     * @throws RoomNotFoundException when it does not exist or was deleted
+     */
+    public void requireActiveRoomCached(long roomId) {
+        if (!activeRooms.isActive(roomId)) {
+            throw new RoomNotFoundException(roomId);
+        }
+    }
+
+    /** Forgets a room whose deletion the broker announced (made by any process), so it is refused from now on. */
+    public void roomDeleted(long roomId) {
+        activeRooms.roomDeleted(roomId);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forgetDeletedRoom(RoomDeleted event) {
+        activeRooms.roomDeleted(event.roomId());
     }
 
     /** Active rooms, oldest first; with a limit one page of them. */

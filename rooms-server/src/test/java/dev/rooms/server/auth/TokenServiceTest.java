@@ -13,8 +13,11 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 
 import javax.sql.DataSource;
+
+import dev.rooms.server.system.DeletionNotices;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,9 @@ class TokenServiceTest {
 
     private static final String SECRET = "unit-test-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
+    /** Other processes' deletions reach this one (a single process: there are none). */
+    private static final DeletionNotices DELIVERED = () -> true;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     private final Set<Long> users = new HashSet<>(Set.of(7L));
     private TokenService tokens;
@@ -35,7 +41,7 @@ class TokenServiceTest {
         DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).load().migrate();
         tokens = new TokenService(new SigningKeys(SECRET, null), Duration.ofHours(24), Duration.ofDays(7), users::contains,
-                new RevokedTokenRepository(JdbcClient.create(dataSource)), clock);
+                new RevokedTokenRepository(JdbcClient.create(dataSource)), clock, DELIVERED);
     }
 
     @Test
@@ -140,8 +146,73 @@ class TokenServiceTest {
     }
 
     @Test
+    void verifiedTokenIsCheckedOnceThenKeptUntilItExpires() {
+        CountingUsers lookups = new CountingUsers();
+        TokenService counted = new TokenService(new SigningKeys(SECRET, null), Duration.ofHours(24), Duration.ofDays(7), lookups,
+                null, clock, DELIVERED);
+        String access = counted.issueTokens(7).access();
+
+        counted.verifyAccessToken(access);
+        counted.verifyAccessToken(access);
+        counted.verifyAccessToken(access);
+
+        assertThat(lookups.count).isEqualTo(1);
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
+        assertInvalid(() -> counted.verifyAccessToken(access), "Given token not valid for any token type",
+                "token_not_valid", "Token is invalid or expired");
+    }
+
+    @Test
+    void accountDeletedThenItsKeptTokenIsRefusedAtOnce() {
+        String access = tokens.issueTokens(7).access();
+        tokens.verifyAccessToken(access);
+
+        users.remove(7L);
+        tokens.accountDeleted(7);
+
+        assertInvalid(() -> tokens.verifyAccessToken(access), "User not found", "user_not_found", null);
+    }
+
+    @Test
+    void accountDeletedWhileItsTokenIsBeingCheckedThenTheTokenIsNotKept() {
+        TokenService[] service = new TokenService[1];
+        // The deletion commits (and is announced) after the check read the account, before the check ends.
+        LongPredicate deletedDuringTheCheck = id -> {
+            boolean existed = users.remove(id);
+            service[0].accountDeleted(id);
+            return existed;
+        };
+        service[0] = new TokenService(new SigningKeys(SECRET, null), Duration.ofHours(24), Duration.ofDays(7),
+                deletedDuringTheCheck, null, clock, DELIVERED);
+        String access = service[0].issueTokens(7).access();
+
+        assertThat(service[0].verifyAccessToken(access).userId()).isEqualTo(7);
+
+        assertInvalid(() -> service[0].verifyAccessToken(access), "User not found", "user_not_found", null);
+    }
+
+    @Test
+    void deletionsOfOtherProcessesCannotArriveThenEveryRequestChecksTheAccount() {
+        CountingUsers lookups = new CountingUsers();
+        boolean[] arriving = {true};
+        TokenService counted = new TokenService(new SigningKeys(SECRET, null), Duration.ofHours(24), Duration.ofDays(7),
+                lookups, null, clock, () -> arriving[0]);
+        String access = counted.issueTokens(7).access();
+        counted.verifyAccessToken(access);
+
+        arriving[0] = false;
+        counted.verifyAccessToken(access);
+        counted.verifyAccessToken(access);
+        arriving[0] = true;
+        counted.verifyAccessToken(access);
+        counted.verifyAccessToken(access);
+
+        assertThat(lookups.count).as("once before, twice during the outage, once after it").isEqualTo(4);
+    }
+
+    @Test
     void secretShorterThan32BytesIsRefusedAtStart() {
-        assertThatThrownBy(() -> new TokenService(new SigningKeys("too-short", null), Duration.ofHours(1), Duration.ofHours(2), id -> true, null, clock))
+        assertThatThrownBy(() -> new TokenService(new SigningKeys("too-short", null), Duration.ofHours(1), Duration.ofHours(2), id -> true, null, clock, DELIVERED))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at least 32 bytes");
     }
@@ -153,6 +224,18 @@ class TokenServiceTest {
                     assertThat(e.code()).isEqualTo(code);
                     assertThat(e.reason()).isEqualTo(reason);
                 });
+    }
+
+    /** User 7 exists; counts the lookups. */
+    private static final class CountingUsers implements LongPredicate {
+
+        private int count;
+
+        @Override
+        public boolean test(long userId) {
+            count++;
+            return userId == 7;
+        }
     }
 
     private static final class MutableClock extends Clock {

@@ -171,6 +171,36 @@ class TwoInstanceTest {
     }
 
     @Test
+    @Order(3)
+    void deletionsOnOneServerThenTheOtherRefusesTheAccountsTokenAndTheRoomAtOnce() throws Exception {
+        TestUser alice = firstApi.register("Alice");
+        TestUser bob = firstApi.register("Bob");
+        long room = firstApi.createRoom(alice);
+        long otherRoom = firstApi.createRoom(alice);
+        assertThat(secondApi.history(alice, room)).isEmpty();
+        // The second server now knows the room as active without holding a socket in it (so without a subscription
+        // to its channel); the first one has verified Bob's token. Both answer from what they keep from now on.
+        assertThat(firstApi.roomStatus(bob, otherRoom)).isEqualTo(200);
+        SocketClient bobOnFirst = SocketClient.open(first.port(), otherRoom, bob.access());
+
+        secondApi.deleteAccount(bob);
+        firstApi.deleteRoom(alice, room);
+        // The account deletion has reached the first server once its socket is closed; a later deletion on the
+        // control channel has then reached it too, and the room's reached the second server through the same channel.
+        assertThat(bobOnFirst.awaitClose(10)).isEqualTo(new SocketClient.Closed(4003, "account deleted"));
+        awaitRefusedHandshake(second.port(), room, alice);
+
+        assertThat(firstApi.roomStatus(bob, otherRoom)).isEqualTo(401);
+    }
+
+    /** The deletion travels through Redis, so the refusal is awaited (a failure bound, not a pause). */
+    private static void awaitRefusedHandshake(int port, long room, TestUser user) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(RawSocket.handshake(port, "/ws/chat/" + room + "/", "Authorization: Bearer " + user.access())
+                        .status()).isEqualTo(404));
+    }
+
+    @Test
     @Order(4)
     void serverShutsDownThenItsSocketsAreClosedWith1001AndTheOtherServerGoesOn() {
         TestUser alice = firstApi.register("Alice");

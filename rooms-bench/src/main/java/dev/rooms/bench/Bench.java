@@ -3,7 +3,8 @@ package dev.rooms.bench;
 import java.util.UUID;
 
 /**
- * Load generator for the live WebSocket layer of a running Rooms server; {@code scripts/bench} builds it,
+ * Load generator for the live WebSocket layer of a running Rooms server (throughput, idle connections,
+ * handshakes at once); {@code scripts/bench} builds it,
  * starts a server and runs it. Exit status 0 when every scenario delivered everything, 1 when messages were
  * lost, duplicated, reordered or connections failed, 2 on bad usage.
  */
@@ -40,6 +41,9 @@ public final class Bench {
             }
             if (options.runs("idle") && options.idle() > 0) {
                 failures += new IdleScenario(options, api, stats, System.out, runId).run();
+            }
+            if (options.runs("handshakes")) {
+                failures += new HandshakeScenario(options, api, stats, System.out, runId).run();
             }
         } catch (IllegalStateException e) {
             System.err.println("bench: " + e.getMessage());

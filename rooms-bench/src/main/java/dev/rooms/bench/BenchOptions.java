@@ -10,11 +10,11 @@ import java.util.Set;
 /** The command line of {@link Bench}; {@code --name value} or {@code --name=value}. */
 record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenario, int rooms, int clients, double rate,
                     int durationSeconds, int warmupSeconds, int idle, int idleHoldSeconds, int connectWindow,
-                    int drainSeconds, boolean tokenInQuery, int clockTicks) {
+                    int drainSeconds, boolean tokenInQuery, int clockTicks, int handshakes) {
 
     static final String USAGE = """
             usage: Bench --url http://127.0.0.1:PORT [options]
-              --scenario throughput|idle|all   what to run (all)
+              --scenario throughput|idle|handshakes|all   what to run (all)
               --rooms R            rooms (100)
               --clients C          WebSocket clients per room, each also a receiver (10)
               --rate M             chat messages per second sent by each client (5)
@@ -29,10 +29,11 @@ record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenari
               --also-pids P,P,...  more server-side processes whose CPU counts as the server's (the other nodes
                                    of a cluster, nginx, Redis, PostgreSQL backends)
               --clock-ticks T      Linux USER_HZ, from getconf CLK_TCK (100)
+              --handshakes N       WebSocket upgrades started at once in the handshakes scenario (1000)
             """;
 
     private static final Set<String> NAMES = Set.of("url", "server-pid", "also-pids", "scenario", "rooms", "clients", "rate",
-            "duration", "warmup", "idle", "idle-hold", "connect-window", "drain", "token-in", "clock-ticks");
+            "duration", "warmup", "idle", "idle-hold", "connect-window", "drain", "token-in", "clock-ticks", "handshakes");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -80,7 +81,8 @@ record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenari
                     case "query" -> true;
                     default -> throw new IllegalArgumentException("--token-in is header or query");
                 },
-                (int) number(values, "clock-ticks", 100));
+                (int) number(values, "clock-ticks", 100),
+                (int) number(values, "handshakes", 1000));
         options.check();
         return options;
     }
@@ -90,8 +92,8 @@ record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenari
     }
 
     private void check() {
-        if (!Set.of("throughput", "idle", "all").contains(scenario)) {
-            throw new IllegalArgumentException("--scenario is throughput, idle or all");
+        if (!Set.of("throughput", "idle", "handshakes", "all").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario is throughput, idle, handshakes or all");
         }
         if (!"http".equals(url.getScheme()) || url.getHost() == null) {
             throw new IllegalArgumentException("--url must be http://HOST:PORT");
@@ -100,12 +102,14 @@ record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenari
             throw new IllegalArgumentException("the benchmark drives loopback servers only, not " + url.getHost());
         }
         if (rooms < 1 || clients < 1 || rate <= 0 || durationSeconds < 1 || warmupSeconds < 0 || idle < 0
-                || idleHoldSeconds < 0 || connectWindow < 1 || drainSeconds < 1 || clockTicks < 1) {
-            throw new IllegalArgumentException("rooms, clients, rate, duration, connect-window, drain must be"
-                    + " positive; warmup, idle, idle-hold not negative");
+                || idleHoldSeconds < 0 || connectWindow < 1 || drainSeconds < 1 || clockTicks < 1 || handshakes < 1) {
+            throw new IllegalArgumentException("rooms, clients, rate, duration, connect-window, drain, handshakes must"
+                    + " be positive; warmup, idle, idle-hold not negative");
         }
-        if ((long) rooms * clients > 60_000 || idle > 60_000 || durationSeconds + warmupSeconds > 3600) {
-            throw new IllegalArgumentException("bounded on purpose: at most 60,000 connections and one hour");
+        if ((long) rooms * clients > 60_000 || idle > 60_000 || handshakes > 10_000
+                || durationSeconds + warmupSeconds > 3600) {
+            throw new IllegalArgumentException("bounded on purpose: at most 60,000 connections, 10,000 handshakes at once"
+                    + " and one hour");
         }
     }
 
