@@ -43,7 +43,8 @@ class DatabaseConfiguration {
         return new DatabaseOutage(describe(rooms, standard), probes);
     }
 
-    @Bean
+    /** Not a default candidate: an executor bean that is one would make Spring Boot leave out its own. */
+    @Bean(defaultCandidate = false)
     ThreadPoolTaskScheduler databaseProbes() {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setThreadNamePrefix("rooms-db-probe-");

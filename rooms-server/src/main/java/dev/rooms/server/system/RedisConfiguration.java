@@ -54,7 +54,7 @@ public class RedisConfiguration {
     }
 
     /** Two threads: a connection attempt that waits out its timeout does not hold up the heartbeat. */
-    @Bean
+    @Bean(defaultCandidate = false)
     @Lazy
     public ThreadPoolTaskScheduler redisScheduler() {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
