@@ -2,18 +2,18 @@ package dev.rooms.server.live;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.CloseStatus;
 
 /**
  * Once a second, looks at every local connection: closes those whose access token expired (4001) and
  * those whose peer has sent nothing, not even a pong, for the idle timeout; pings those quiet for the
- * ping interval. One thread for all connections: a scan only compares timestamps and queues pings.
+ * ping interval. One thread for all connections (the {@code rooms-ws-watchdog} scheduler, a Spring bean): a
+ * scan only compares timestamps and queues pings.
  */
 final class ConnectionWatchdog {
 
@@ -26,10 +26,12 @@ final class ConnectionWatchdog {
     private final long pingIntervalNanos;
     private final long idleTimeoutNanos;
     private final Duration scanInterval;
-    private ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
+    private ScheduledFuture<?> scans;
 
-    ConnectionWatchdog(RoomSessionRegistry registry, Clock clock, LiveProperties properties) {
+    ConnectionWatchdog(RoomSessionRegistry registry, Clock clock, LiveProperties properties, TaskScheduler scheduler) {
         this.registry = registry;
+        this.scheduler = scheduler;
         this.clock = clock;
         this.pingIntervalNanos = properties.pingInterval().toNanos();
         this.idleTimeoutNanos = properties.idleTimeout().toNanos();
@@ -39,18 +41,12 @@ final class ConnectionWatchdog {
     }
 
     void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "rooms-ws-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = scanInterval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::scan, period, period, TimeUnit.MILLISECONDS);
+        scans = scheduler.scheduleWithFixedDelay(this::scan, clock.instant().plus(scanInterval), scanInterval);
     }
 
     void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (scans != null) {
+            scans.cancel(false);
         }
     }
 

@@ -23,21 +23,18 @@ final class LiveLifecycle implements SmartLifecycle {
     private final RoomSessionRegistry registry;
     private final ConnectionWatchdog watchdog;
     private final RoomSequencer chat;
-    private final ChatWebSocketHandler handler;
     private volatile boolean running;
 
-    LiveLifecycle(RoomSessionRegistry registry, ConnectionWatchdog watchdog, RoomSequencer chat, ChatWebSocketHandler handler) {
+    LiveLifecycle(RoomSessionRegistry registry, ConnectionWatchdog watchdog, RoomSequencer chat) {
         this.registry = registry;
         this.watchdog = watchdog;
         this.chat = chat;
-        this.handler = handler;
     }
 
     @Override
     public void start() {
         chat.start();
         registry.start();
-        handler.start();
         watchdog.start();
         running = true;
     }
@@ -59,7 +56,6 @@ final class LiveLifecycle implements SmartLifecycle {
         awaitCloses(open);
         registry.closeAll(CloseStatus.GOING_AWAY); // whatever did not flush in time: drop its queue and close
         registry.stop();
-        handler.stop();
     }
 
     /** Waits, at most {@link #FLUSH_WAIT}, until each connection has written its queue and started its close. */
@@ -68,7 +64,7 @@ final class LiveLifecycle implements SmartLifecycle {
         for (LiveConnection connection : connections) {
             while (!connection.isCloseStarted() && System.nanoTime() < deadline) {
                 try {
-                    Thread.sleep(10); // a shutdown-time poll, bounded; writes complete on Tomcat's threads
+                    Thread.sleep(10); // a shutdown-time poll, bounded; writes complete on Jetty's threads
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

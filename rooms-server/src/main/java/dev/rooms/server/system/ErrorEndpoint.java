@@ -29,7 +29,7 @@ class ErrorEndpoint implements ErrorController {
                 .body(Map.of("detail", detail(status)));
     }
 
-    private static String detail(HttpStatus status) {
+    static String detail(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "Bad request.";
             case UNAUTHORIZED -> "Authentication credentials were not provided.";
