@@ -12,13 +12,18 @@ import org.springframework.web.socket.CloseStatus;
 /**
  * Once a second, looks at every local connection: closes those whose access token expired (4001) and
  * those whose peer has sent nothing, not even a pong, for the idle timeout; pings those quiet for the
- * ping interval. One thread for all connections (the {@code rooms-ws-watchdog} scheduler, a Spring bean): a
+ * ping interval; drops those that leave our close frame unanswered. One thread for all connections (the {@code rooms-ws-watchdog} scheduler, a Spring bean): a
  * scan only compares timestamps and queues pings.
  */
 final class ConnectionWatchdog {
 
     static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4001, "token expired");
     static final CloseStatus PING_TIMEOUT = new CloseStatus(1000, "ping timeout");
+    /**
+     * How long a peer has to answer our close frame before the connection is dropped: a peer that is gone or
+     * stalled never answers, and Jetty would keep its socket until its idle timeout.
+     */
+    static final Duration CLOSE_ANSWER_WAIT = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(ConnectionWatchdog.class);
 
     private final RoomSessionRegistry registry;
@@ -55,6 +60,10 @@ final class ConnectionWatchdog {
             long now = System.nanoTime();
             var instant = clock.instant();
             for (LiveConnection connection : registry.connections()) {
+                if (connection.closeAnswerOverdue(now, CLOSE_ANSWER_WAIT.toNanos())) {
+                    log.debug("Dropping {}: it did not answer the close frame within {}", connection, CLOSE_ANSWER_WAIT);
+                    connection.abort();
+                }
                 if (connection.isClosing()) {
                     continue;
                 }

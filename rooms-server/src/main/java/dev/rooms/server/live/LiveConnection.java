@@ -72,6 +72,8 @@ final class LiveConnection {
     /** The status the server chose when it decided to close, for the close metrics; null otherwise. */
     private volatile CloseStatus serverCloseStatus;
 
+    /** When our close frame reached the peer's socket ({@code System.nanoTime()}), 0 until then. */
+    private volatile long closeSentNanos;
     private volatile long lastInboundNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
 
@@ -218,7 +220,7 @@ final class LiveConnection {
         // Bounded like any frame: a peer that does not read does not get to hold the connection open.
         OutgoingEntry frame = new OutgoingEntry.Builder(
                 new org.eclipse.jetty.websocket.core.CloseStatus(status.getCode(), status.getReason()).toFrame(),
-                Callback.from(Callback.NOOP::succeeded,
+                Callback.from(() -> closeSentNanos = Math.max(1, System.nanoTime()),
                         failure -> log.debug("Closing connection {} with {} failed: {}", id, status, failure.toString())))
                 .frameTimeout(sendTimeoutMillis)
                 .build();
@@ -228,6 +230,20 @@ final class LiveConnection {
         } catch (RejectedExecutionException e) {
             close.run(); // shutting down: the close threads are gone
         }
+    }
+
+    /**
+     * Whether our close frame went out more than {@code waitNanos} ago and the peer has not answered it (Jetty
+     * would wait for its answer until its idle timeout).
+     */
+    boolean closeAnswerOverdue(long nowNanos, long waitNanos) {
+        long sent = closeSentNanos;
+        return sent != 0 && nowNanos - sent > waitNanos;
+    }
+
+    /** Drops the TCP connection without a close handshake (the peer did not answer ours). */
+    void abort() {
+        socket.abort();
     }
 
     /**
