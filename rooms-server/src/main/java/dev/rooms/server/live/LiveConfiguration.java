@@ -187,7 +187,7 @@ class LiveConfiguration {
                                      RoomSessionRegistry sessions, RoomPresence presence, LiveLimits limits,
                                      JsonMapper json, LiveProperties properties, BrokerOutage outage,
                                      ThreadPoolTaskExecutor liveCloseExecutor) {
-        JettyRequestUpgradeStrategy jetty = new JettyRequestUpgradeStrategy();
+        JettyRequestUpgradeStrategy jetty = new UncompressedUpgradeStrategy();
         jetty.addWebSocketConfigurer(socket -> {
             // Whole messages up to the frame limit; Jetty closes with 1009 above it, and collects a message into
             // a buffer only while it arrives (an idle socket holds none).

@@ -74,6 +74,8 @@ final class LiveConnection {
 
     /** When our close frame reached the peer's socket ({@code System.nanoTime()}), 0 until then. */
     private volatile long closeSentNanos;
+    /** Set once the close frame was written, its write failed, or the connection closed. */
+    private volatile boolean closeWritten;
     private volatile long lastInboundNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
 
@@ -207,9 +209,12 @@ final class LiveConnection {
         startWriting();
     }
 
-    /** Whether the close frame has been handed to the container (or the connection failed). */
-    boolean isCloseStarted() {
-        return closeStarted.get();
+    /**
+     * Whether the close frame has reached the peer's socket, or the connection is gone: only then may the web
+     * server stop without cutting the close short.
+     */
+    boolean isCloseWritten() {
+        return closeWritten;
     }
 
     private void startClose() {
@@ -220,8 +225,13 @@ final class LiveConnection {
         // Bounded like any frame: a peer that does not read does not get to hold the connection open.
         OutgoingEntry frame = new OutgoingEntry.Builder(
                 new org.eclipse.jetty.websocket.core.CloseStatus(status.getCode(), status.getReason()).toFrame(),
-                Callback.from(() -> closeSentNanos = Math.max(1, System.nanoTime()),
-                        failure -> log.debug("Closing connection {} with {} failed: {}", id, status, failure.toString())))
+                Callback.from(() -> {
+                    closeSentNanos = Math.max(1, System.nanoTime());
+                    closeWritten = true;
+                }, failure -> {
+                    closeWritten = true;
+                    log.debug("Closing connection {} with {} failed: {}", id, status, failure.toString());
+                }))
                 .frameTimeout(sendTimeoutMillis)
                 .build();
         Runnable close = () -> socket.sendFrame(frame);
@@ -257,6 +267,7 @@ final class LiveConnection {
 
     /** Marks the connection closed by the peer or container so nothing more is queued. */
     void closed() {
+        closeWritten = true;
         closing.set(true);
         outgoing.clear();
     }

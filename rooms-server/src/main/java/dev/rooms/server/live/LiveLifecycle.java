@@ -58,11 +58,11 @@ final class LiveLifecycle implements SmartLifecycle {
         registry.stop();
     }
 
-    /** Waits, at most {@link #FLUSH_WAIT}, until each connection has written its queue and started its close. */
+    /** Waits, at most {@link #FLUSH_WAIT}, until each connection has written its queue and its close frame. */
     private static void awaitCloses(List<LiveConnection> connections) {
         long deadline = System.nanoTime() + FLUSH_WAIT.toNanos();
         for (LiveConnection connection : connections) {
-            while (!connection.isCloseStarted() && System.nanoTime() < deadline) {
+            while (!connection.isCloseWritten() && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(10); // a shutdown-time poll, bounded; writes complete on Jetty's threads
                 } catch (InterruptedException e) {
@@ -71,7 +71,7 @@ final class LiveLifecycle implements SmartLifecycle {
                 }
             }
         }
-        long unflushed = connections.stream().filter(connection -> !connection.isCloseStarted()).count();
+        long unflushed = connections.stream().filter(connection -> !connection.isCloseWritten()).count();
         if (unflushed > 0) {
             log.warn("{} socket(s) had not written what was queued for them after {} s; closing them at once", unflushed,
                     FLUSH_WAIT.toSeconds());
