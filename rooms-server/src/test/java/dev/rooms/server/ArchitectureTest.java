@@ -76,14 +76,11 @@ class ArchitectureTest {
 
     /**
      * Threads belong to the framework (STYLE.md, 20): {@code ThreadPoolTaskExecutor}/{@code ThreadPoolTaskScheduler}
-     * beans, which stop and restart with the context. The live classes named here still make their own and are
-     * to go from this list as the live layer's restructuring (the performance issue) replaces their pools.
+     * beans, which stop and restart with the context.
      */
     @Test
     void noClassMakesItsOwnThreads() {
-        noClasses().that().haveNameNotMatching(
-                        "dev\\.rooms\\.server\\.live\\.(ChatWebSocketHandler|ConnectionWatchdog|RoomSequencer|RoomSessionRegistry)(\\$.*)?")
-                .should().callMethodWhere(DescribedPredicate.describe("an Executors factory",
+        noClasses().should().callMethodWhere(DescribedPredicate.describe("an Executors factory",
                         (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(Executors.class)))
                 .orShould().callConstructorWhere(DescribedPredicate.describe("a Thread constructor",
                         (JavaConstructorCall call) -> call.getTargetOwner().isAssignableTo(Thread.class)))

@@ -1,20 +1,15 @@
 package dev.rooms.server.live;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rooms.server.ratelimit.ChatAdmission;
 import dev.rooms.server.ratelimit.LiveLimits;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.Session;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
@@ -26,14 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The room socket: decodes each frame and hands it on, chat to the {@link RoomSequencer}, signals through
  * the {@link SignalRelay}, typing to {@link RoomPresence}. A refused chat message is answered with an error frame to its sender if it carried
  * a nonce; anything else is dropped with a log line. The socket stays open.
+ *
+ * <p>Jetty hands over whole messages, assembled up to the frame limit ({@link LiveConfiguration} sets it);
+ * a larger one makes Jetty close the socket with 1009 itself.
  */
 final class ChatWebSocketHandler implements WebSocketHandler {
 
     static final CloseStatus TOO_BIG = new CloseStatus(1009, "message too big");
     static final CloseStatus OVERLOADED = new CloseStatus(1013, "room overloaded, try again later");
     static final CloseStatus FLOODING = new CloseStatus(1008, "too many messages");
-    /** Tomcat's per-session limit for blocking writes (pings, close frames), in milliseconds. */
-    private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
 
     private final RoomSessionRegistry registry;
@@ -46,14 +42,15 @@ final class ChatWebSocketHandler implements WebSocketHandler {
     private final JsonMapper json;
     private final LiveMetrics metrics;
     /**
-     * Runs closes: a close frame to a stalled peer may wait up to the send timeout, which must not hold up
-     * the thread that decided to close (often one delivering to a whole room).
+     * Runs closes: the close frame goes out on another thread than the one that decided to close (often one
+     * delivering to a whole room under its lock), because Jetty may finish the close, and call back into the
+     * registry, on the thread that sends it.
      */
-    private volatile ExecutorService closer;
+    private final Executor closer;
 
     ChatWebSocketHandler(RoomSessionRegistry registry, FrameDecoder decoder, RoomSequencer chat, SignalRelay signals,
                          RoomPresence presence, LiveLimits limits, LiveProperties properties, JsonMapper json,
-                         LiveMetrics metrics) {
+                         LiveMetrics metrics, Executor closer) {
         this.registry = registry;
         this.decoder = decoder;
         this.chat = chat;
@@ -63,79 +60,34 @@ final class ChatWebSocketHandler implements WebSocketHandler {
         this.properties = properties;
         this.json = json;
         this.metrics = metrics;
-        this.closer = newCloser();
-    }
-
-    private static ExecutorService newCloser() {
-        AtomicInteger counter = new AtomicInteger();
-        return Executors.newFixedThreadPool(4, task -> {
-            Thread thread = new Thread(task, "rooms-ws-close-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /** Starts the close threads again after a {@link #stop()} (a stopped application context may be restarted). */
-    void start() {
-        if (closer.isShutdown()) {
-            closer = newCloser();
-        }
-    }
-
-    /** Where connections run their closes. */
-    Executor closer() {
-        return task -> closer.execute(task);
-    }
-
-    /** Lets pending closes finish (bounded) and stops the close threads. */
-    void stop() {
-        closer.shutdown();
-        try {
-            closer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        this.closer = closer;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        Session jakarta = ((NativeWebSocketSession) session).getNativeSession(Session.class);
-        jakarta.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeout().toMillis());
-        RemoteEndpoint.Async remote = jakarta.getAsyncRemote();
-        remote.setSendTimeout(properties.sendTimeout().toMillis());
         LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
         if (connection == null) {
             // Joining the room failed at the handshake: the broker is down.
             HandshakeIdentity identity = (HandshakeIdentity) session.getAttributes().get(HandshakeIdentity.ATTRIBUTE);
             connection = new LiveConnection("unjoined", identity.userId(), identity.roomId(), identity.tokenExpiresAt(),
-                    properties.sendBufferLimit().toBytes(), closer());
+                    properties.sendBufferLimit().toBytes(), closer);
             session.getAttributes().put(RoomSubscription.CONNECTION, connection);
             connection.close(RoomSessionRegistry.BROKER_FAILED);
         }
-        connection.attach(session, remote);
+        // Jetty's core session takes a frame whose payload is a shared buffer: a broadcast is encoded only once.
+        Session jetty = ((NativeWebSocketSession) session).getNativeSession(Session.class);
+        connection.attach(((org.eclipse.jetty.websocket.common.WebSocketSession) jetty).getCoreSession(),
+                properties.sendTimeout());
     }
 
     @Override
     public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
         LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
-        long limit = properties.maxFrameSize().toBytes();
-        try {
-            if (message instanceof TextMessage text) {
-                String whole = connection.appendInbound(text.getPayload(), text.isLast(), limit);
-                if (whole != null) {
-                    dispatch(connection, decoder.decode(whole));
-                }
-            } else if (message instanceof BinaryMessage binary) {
-                connection.skipBinary(binary.getPayloadLength(), binary.isLast(), limit);
-                if (binary.isLast()) {
-                    log.debug("Dropping a binary frame from {}", connection);
-                }
-            } else if (message instanceof PongMessage) {
-                connection.touch();
-            }
-        } catch (FrameTooLargeException e) {
-            log.info("Closing {}: {} exceeds the limit of {} bytes", connection, e.getMessage(), limit);
-            connection.close(TOO_BIG);
+        connection.touch();
+        if (message instanceof TextMessage text) {
+            dispatch(connection, decoder.decode(text.getPayload()));
+        } else if (message instanceof BinaryMessage) {
+            log.debug("Dropping a binary frame from {}", connection);
         }
     }
 
@@ -156,7 +108,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
             log.debug("Refusing a chat message from {}: {}", connection, refused.refusal().code());
             if (refused.nonce() != null) {
                 // Through the connection's queue, like every frame to it, so it cannot interleave with broadcasts.
-                connection.send(refused.refusal().errorFrame(json, refused.nonce()));
+                connection.send(TextFrame.of(refused.refusal().errorFrame(json, refused.nonce())));
             }
         } else if (frame instanceof InboundFrame.Dropped dropped) {
             log.debug("Dropping a frame from {}: {}", connection, dropped.reason());
@@ -186,7 +138,7 @@ final class ChatWebSocketHandler implements WebSocketHandler {
                 String nonce = frame instanceof InboundFrame.Chat message ? message.nonce()
                         : ((InboundFrame.Refused) frame).nonce();
                 if (nonce != null) {
-                    connection.send(ChatRefusal.throttled(admission.retryAfterSeconds()).errorFrame(json, nonce));
+                    connection.send(TextFrame.of(ChatRefusal.throttled(admission.retryAfterSeconds()).errorFrame(json, nonce)));
                 }
             }
         }
@@ -195,6 +147,13 @@ final class ChatWebSocketHandler implements WebSocketHandler {
 
     @Override
     public void handleTransportError(WebSocketSession session, Throwable exception) {
+        LiveConnection connection = (LiveConnection) session.getAttributes().get(RoomSubscription.CONNECTION);
+        if (exception instanceof MessageTooLargeException && connection != null) {
+            // Jetty has sent the 1009 already; this is the server's close all the same.
+            log.info("Closing {}: a message over the limit of {} bytes", connection, properties.maxFrameSize().toBytes());
+            connection.closingForLimit(TOO_BIG);
+            return;
+        }
         log.debug("Transport error on socket {}: {}", session.getId(), exception.toString());
     }
 
@@ -211,6 +170,6 @@ final class ChatWebSocketHandler implements WebSocketHandler {
 
     @Override
     public boolean supportsPartialMessages() {
-        return true;
+        return false;
     }
 }

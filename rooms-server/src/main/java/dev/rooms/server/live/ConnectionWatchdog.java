@@ -2,23 +2,28 @@ package dev.rooms.server.live;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.CloseStatus;
 
 /**
  * Once a second, looks at every local connection: closes those whose access token expired (4001) and
  * those whose peer has sent nothing, not even a pong, for the idle timeout; pings those quiet for the
- * ping interval. One thread for all connections: a scan only compares timestamps and queues pings.
+ * ping interval; drops those that leave our close frame unanswered. One thread for all connections (the {@code rooms-ws-watchdog} scheduler, a Spring bean): a
+ * scan only compares timestamps and queues pings.
  */
 final class ConnectionWatchdog {
 
     static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4001, "token expired");
     static final CloseStatus PING_TIMEOUT = new CloseStatus(1000, "ping timeout");
+    /**
+     * How long a peer has to answer our close frame before the connection is dropped: a peer that is gone or
+     * stalled never answers, and Jetty would keep its socket until its idle timeout.
+     */
+    static final Duration CLOSE_ANSWER_WAIT = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(ConnectionWatchdog.class);
 
     private final RoomSessionRegistry registry;
@@ -26,10 +31,12 @@ final class ConnectionWatchdog {
     private final long pingIntervalNanos;
     private final long idleTimeoutNanos;
     private final Duration scanInterval;
-    private ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
+    private ScheduledFuture<?> scans;
 
-    ConnectionWatchdog(RoomSessionRegistry registry, Clock clock, LiveProperties properties) {
+    ConnectionWatchdog(RoomSessionRegistry registry, Clock clock, LiveProperties properties, TaskScheduler scheduler) {
         this.registry = registry;
+        this.scheduler = scheduler;
         this.clock = clock;
         this.pingIntervalNanos = properties.pingInterval().toNanos();
         this.idleTimeoutNanos = properties.idleTimeout().toNanos();
@@ -39,18 +46,12 @@ final class ConnectionWatchdog {
     }
 
     void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "rooms-ws-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = scanInterval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::scan, period, period, TimeUnit.MILLISECONDS);
+        scans = scheduler.scheduleWithFixedDelay(this::scan, clock.instant().plus(scanInterval), scanInterval);
     }
 
     void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (scans != null) {
+            scans.cancel(false);
         }
     }
 
@@ -59,6 +60,10 @@ final class ConnectionWatchdog {
             long now = System.nanoTime();
             var instant = clock.instant();
             for (LiveConnection connection : registry.connections()) {
+                if (connection.closeAnswerOverdue(now, CLOSE_ANSWER_WAIT.toNanos())) {
+                    log.debug("Dropping {}: it did not answer the close frame within {}", connection, CLOSE_ANSWER_WAIT);
+                    connection.abort();
+                }
                 if (connection.isClosing()) {
                     continue;
                 }

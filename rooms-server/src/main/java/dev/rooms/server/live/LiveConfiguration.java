@@ -16,7 +16,6 @@ import dev.rooms.server.system.BrokerState;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.coyote.AbstractProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,22 +23,24 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.jetty.JettyRequestUpgradeStrategy;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the live part: the socket endpoint {@code /ws/chat/{room_id}/}, the broker chosen by
- * {@code rooms.redis.url}, and the container limits that let many idle sockets stay open cheaply.
+ * Wires the live part: the socket endpoint {@code /ws/chat/{room_id}/} on Jetty, the broker chosen by
+ * {@code rooms.redis.url}, and Jetty's WebSocket limits.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -47,13 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveConfiguration {
 
     /**
-     * Tomcat's per-socket buffers for an incoming message, allocated for every connection up front; messages
-     * larger than these arrive in parts and are reassembled up to the frame limit, so they can stay small.
+     * Phase of the close and watchdog threads: below {@link LiveLifecycle}'s, so they stop after it (its stop
+     * still closes sockets through them) and start before it.
      */
-    private static final int TEXT_BUFFER_CHARS = 4096;
-    private static final int BINARY_BUFFER_BYTES = 1024;
-    /** Tomcat's per-socket read and write buffers (8 KiB by default), held by every open socket. */
-    private static final int SOCKET_BUFFER_BYTES = 1024;
+    private static final int LIVE_THREADS_PHASE = Integer.MAX_VALUE - 1;
     private static final Logger log = LoggerFactory.getLogger(LiveConfiguration.class);
 
     /** Also the {@link BrokerState} a readiness check can ask. */
@@ -157,12 +155,42 @@ class LiveConfiguration {
         return new RoomSequencer(workers, store, frames, broker, registry, outage, Duration.ofSeconds(10), metrics);
     }
 
+    /**
+     * Sends close frames, off the thread that decided to close (see {@link ChatWebSocketHandler}). A close only
+     * hands a frame to Jetty, so two threads are plenty; tasks queued at shutdown still run.
+     */
+    @Bean(defaultCandidate = false)
+    ThreadPoolTaskExecutor liveCloseExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("rooms-ws-close-");
+        executor.setCorePoolSize(2);
+        executor.setDaemon(true);
+        executor.setPhase(LIVE_THREADS_PHASE);
+        executor.setAcceptTasksAfterContextClose(true);
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(5);
+        return executor;
+    }
+
+    /** Runs the {@link ConnectionWatchdog}'s scans. */
+    @Bean(defaultCandidate = false)
+    ThreadPoolTaskScheduler liveWatchdogScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("rooms-ws-watchdog-");
+        scheduler.setPoolSize(1);
+        scheduler.setDaemon(true);
+        scheduler.setPhase(LIVE_THREADS_PHASE);
+        scheduler.setAcceptTasksAfterContextClose(true);
+        return scheduler;
+    }
+
     @Bean
     ChatWebSocketHandler chatWebSocketHandler(RoomSessionRegistry registry, RoomSequencer sequencer,
                                               RoomPresence presence, LiveLimits limits, JsonMapper json,
-                                              LiveProperties properties, LiveMetrics metrics) {
+                                              LiveProperties properties, LiveMetrics metrics,
+                                              @Qualifier("liveCloseExecutor") ThreadPoolTaskExecutor liveCloseExecutor) {
         return new ChatWebSocketHandler(registry, new FrameDecoder(json, properties.maxContentLength()), sequencer,
-                new SignalRelay(sequencer, json), presence, limits, properties, json, metrics);
+                new SignalRelay(sequencer, json), presence, limits, properties, json, metrics, liveCloseExecutor);
     }
 
     @Bean
@@ -171,15 +199,29 @@ class LiveConfiguration {
     }
 
     @Bean
-    LiveLifecycle liveLifecycle(RoomSessionRegistry registry, RoomSequencer chat, ChatWebSocketHandler handler,
-                                Clock clock, LiveProperties properties) {
-        return new LiveLifecycle(registry, new ConnectionWatchdog(registry, clock, properties), chat, handler);
+    LiveLifecycle liveLifecycle(RoomSessionRegistry registry, RoomSequencer chat, Clock clock, LiveProperties properties,
+                                @Qualifier("liveWatchdogScheduler") ThreadPoolTaskScheduler liveWatchdogScheduler) {
+        return new LiveLifecycle(registry, new ConnectionWatchdog(registry, clock, properties, liveWatchdogScheduler),
+                chat);
     }
 
     @Bean
     WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
                                      RoomSessionRegistry sessions, RoomPresence presence, LiveLimits limits,
-                                     JsonErrorWriter errors, LiveProperties properties, BrokerOutage outage) {
+                                     JsonErrorWriter errors, LiveProperties properties, BrokerOutage outage,
+                                     @Qualifier("liveCloseExecutor") ThreadPoolTaskExecutor liveCloseExecutor) {
+        JettyRequestUpgradeStrategy jetty = new UncompressedUpgradeStrategy();
+        jetty.addWebSocketConfigurer(socket -> {
+            // Whole messages up to the frame limit; Jetty closes with 1009 above it, and collects a message into
+            // a buffer only while it arrives (an idle socket holds none).
+            socket.setMaxTextMessageSize(properties.maxFrameSize().toBytes());
+            socket.setMaxBinaryMessageSize(properties.maxFrameSize().toBytes());
+            socket.setMaxFrameSize(properties.maxFrameSize().toBytes());
+            // The ConnectionWatchdog pings quiet sockets and closes silent ones, and each frame has its own send
+            // timeout; Jetty's idle timeout (30 s by default) would close healthy quiet sockets before the first
+            // ping. It stays, longer than both, for a socket whose close handshake never completes.
+            socket.setIdleTimeout(properties.idleTimeout().plus(properties.sendTimeout()));
+        });
         return new WebSocketConfigurer() {
             @Override
             public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
@@ -188,36 +230,24 @@ class LiveConfiguration {
                         .addInterceptors(new HandshakeRateLimit(limits, errors),
                                 new OriginCheck(properties.allowedOrigins(), errors),
                                 new HandshakeAuthentication(tokens, rooms, errors),
-                                new RoomSubscription(sessions, presence, properties, handler.closer(), outage))
+                                new RoomSubscription(sessions, presence, properties, liveCloseExecutor, outage))
+                        .setHandshakeHandler(new DefaultHandshakeHandler(jetty))
                         .setAllowedOriginPatterns("*");
             }
         };
     }
 
-    @Bean
-    ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
-        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
-        return container;
-    }
-
     /**
-     * Raises Tomcat's connection cap (8,192) unless {@code server.tomcat.max-connections} is set explicitly, and
-     * shrinks the per-socket application buffers, which every idle socket holds: HTTP parsing has its own
-     * header buffer and large writes bypass the buffer, so 1 KiB costs neither REST nor broadcast throughput
-     * (measured with {@code scripts/bench}: RSS at 10,000 idle sockets about 0.3 GiB lower).
+     * Caps open connections (Jetty has no cap of its own) unless {@code server.jetty.max-connections} is set;
+     * past it Jetty stops accepting until one closes.
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> liveConnectionLimits(LiveProperties properties,
-                                                                                   Environment environment) {
-        return factory -> factory.addConnectorCustomizers(connector -> {
-            connector.setProperty("socket.appReadBufSize", String.valueOf(SOCKET_BUFFER_BYTES));
-            connector.setProperty("socket.appWriteBufSize", String.valueOf(SOCKET_BUFFER_BYTES));
-            if (!environment.containsProperty("server.tomcat.max-connections")
-                    && connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
-                protocol.setMaxConnections(properties.maxConnections());
+    WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> liveConnectionLimit(LiveProperties properties,
+                                                                                     Environment environment) {
+        return factory -> {
+            if (!environment.containsProperty("server.jetty.max-connections")) {
+                factory.setMaxConnections(properties.maxConnections());
             }
-        });
+        };
     }
 }

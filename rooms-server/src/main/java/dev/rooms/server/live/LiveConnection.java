@@ -1,7 +1,6 @@
 package dev.rooms.server.live;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Queue;
 import java.util.Set;
@@ -11,12 +10,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendResult;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.OutgoingEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketSession;
 
 /**
  * One client socket in a room, with its own bounded outgoing queue.
@@ -26,26 +27,26 @@ import org.springframework.web.socket.WebSocketSession;
  * queue until {@link #attach}.
  *
  * <p>{@link #send} may be called from any thread and never blocks: it appends to the queue, and whichever
- * thread finds the connection idle starts a non-blocking write; each completed write starts the next one
- * on Tomcat's completion thread. So at most one write is in flight per socket, frames never interleave,
- * and a peer that stops reading only fills its own queue. When the queue would exceed its limit the
- * connection is closed with 4008 instead of growing.
+ * thread finds the connection idle hands the next frame to Jetty's core session, a non-blocking write; each
+ * completed write starts the next one on the thread that completed it. So at most one write is in flight per
+ * socket, frames never interleave, and a peer that stops reading only fills its own queue. When the queue would
+ * exceed its limit the connection is closed with 4008 instead of growing. A frame (close frames included) that
+ * has not reached the peer's socket within the send timeout makes Jetty drop the connection.
  *
- * <p>Inbound frames arrive in parts (the container buffer is kept small to save memory per idle
- * connection); {@link #appendInbound} reassembles them up to the frame limit. Only the container's reading
- * thread calls it.
+ * <p>The payload of a frame is a view of the bytes its broadcast encoded once ({@link TextFrame}); between
+ * writes a connection holds no buffer of its own (Jetty lends one from its pool for the duration of a write).
  */
 final class LiveConnection {
 
     static final CloseStatus SLOW_CONSUMER = new CloseStatus(4008, "slow consumer");
 
     private static final Logger log = LoggerFactory.getLogger(LiveConnection.class);
-    private static final String PING = new String("ping");
-    private static final ByteBuffer PING_PAYLOAD = ByteBuffer.allocate(0);
+    /** Queued like a frame, so a ping never interleaves with one. */
+    private static final TextFrame PING = TextFrame.of("");
 
-    private volatile WebSocketSession session;
     /** Set once the socket is open; frames queued before wait for it. */
-    private volatile RemoteEndpoint.Async remote;
+    private volatile CoreSession socket;
+    private volatile long sendTimeoutMillis;
     private final String id;
     private final long userId;
     private final long roomId;
@@ -54,7 +55,11 @@ final class LiveConnection {
     private final long sendBufferLimit;
     private final Executor closer;
 
-    private final Queue<String> outgoing = new ConcurrentLinkedQueue<>();
+    private final Queue<TextFrame> outgoing = new ConcurrentLinkedQueue<>();
+    /** The completion of the write in flight: one per connection, not one per frame. */
+    private final Callback written = Callback.from(this::writeSucceeded, this::failed);
+    /** Characters of the frame in flight, released when it completes. */
+    private volatile int inFlightChars;
     private final AtomicLong queuedChars = new AtomicLong();
     private final AtomicBoolean writing = new AtomicBoolean();
     /** Hand-over between the thread that started a write and its completion: the second to arrive goes on. */
@@ -67,11 +72,12 @@ final class LiveConnection {
     /** The status the server chose when it decided to close, for the close metrics; null otherwise. */
     private volatile CloseStatus serverCloseStatus;
 
+    /** When our close frame reached the peer's socket ({@code System.nanoTime()}), 0 until then. */
+    private volatile long closeSentNanos;
+    /** Set once the close frame was written, its write failed, or the connection closed. */
+    private volatile boolean closeWritten;
     private volatile long lastInboundNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
-
-    private StringBuilder partial;
-    private long partialBytes;
 
     /** A connection that opted into no extra events: it receives only what the spec describes. */
     LiveConnection(String id, long userId, long roomId, Instant tokenExpiresAt, long sendBufferLimit, Executor closer) {
@@ -90,10 +96,14 @@ final class LiveConnection {
         this.closer = closer;
     }
 
-    /** The socket is open: starts writing what was queued meanwhile (or closing, if that was decided). */
-    void attach(WebSocketSession session, RemoteEndpoint.Async remote) {
-        this.session = session;
-        this.remote = remote;
+    /**
+     * The socket is open: starts writing what was queued meanwhile (or closing, if that was decided).
+     *
+     * @param sendTimeout how long one frame may take to reach the peer's socket before Jetty drops the connection
+     */
+    void attach(CoreSession socket, Duration sendTimeout) {
+        this.sendTimeoutMillis = sendTimeout.toMillis();
+        this.socket = socket;
         touch();
         startWriting();
     }
@@ -146,59 +156,13 @@ final class LiveConnection {
         lastInboundNanos = System.nanoTime();
     }
 
-    /**
-     * Adds an inbound text part; returns the whole message once its last part arrived, else {@code null}.
-     *
-     * @throws FrameTooLargeException when the message so far exceeds {@code limitBytes} (UTF-8)
-     */
-    String appendInbound(String part, boolean last, long limitBytes) {
-        touch();
-        long size = partialBytes + utf8Length(part);
-        if (size > limitBytes) {
-            partial = null;
-            partialBytes = 0;
-            throw new FrameTooLargeException(size);
-        }
-        if (last && partial == null) {
-            return part;
-        }
-        if (partial == null) {
-            partial = new StringBuilder(part.length() * 2);
-        }
-        partial.append(part);
-        if (!last) {
-            partialBytes = size;
-            return null;
-        }
-        String whole = partial.toString();
-        partial = null;
-        partialBytes = 0;
-        return whole;
-    }
-
-    /**
-     * Counts a binary part towards the frame limit without keeping it; binary frames are not part of the
-     * protocol and are dropped once complete.
-     *
-     * @throws FrameTooLargeException when the message so far exceeds {@code limitBytes}
-     */
-    void skipBinary(int partBytes, boolean last, long limitBytes) {
-        touch();
-        long size = partialBytes + partBytes;
-        if (size > limitBytes) {
-            partialBytes = 0;
-            throw new FrameTooLargeException(size);
-        }
-        partialBytes = last ? 0 : size;
-    }
-
     /** Queues a text frame; closes the connection with 4008 when its queue would overflow. Never blocks. */
-    void send(String frame) {
+    void send(TextFrame frame) {
         if (closing.get() || closeWhenFlushed) {
             return;
         }
-        if (queuedChars.addAndGet(frame.length()) > sendBufferLimit) {
-            queuedChars.addAndGet(-frame.length());
+        if (queuedChars.addAndGet(frame.chars()) > sendBufferLimit) {
+            queuedChars.addAndGet(-frame.chars());
             log.info("Closing connection {} of user {}: more than {} characters queued for it", id, userId, sendBufferLimit);
             close(SLOW_CONSUMER);
             return;
@@ -245,9 +209,12 @@ final class LiveConnection {
         startWriting();
     }
 
-    /** Whether the close frame has been handed to the container (or the connection failed). */
-    boolean isCloseStarted() {
-        return closeStarted.get();
+    /**
+     * Whether the close frame has reached the peer's socket, or the connection is gone: only then may the web
+     * server stop without cutting the close short.
+     */
+    boolean isCloseWritten() {
+        return closeWritten;
     }
 
     private void startClose() {
@@ -255,13 +222,19 @@ final class LiveConnection {
             return;
         }
         CloseStatus status = closeStatus;
-        Runnable close = () -> {
-            try {
-                session.close(status);
-            } catch (IOException | RuntimeException e) {
-                log.debug("Closing connection {} with {} failed: {}", id, status, e.toString());
-            }
-        };
+        // Bounded like any frame: a peer that does not read does not get to hold the connection open.
+        OutgoingEntry frame = new OutgoingEntry.Builder(
+                new org.eclipse.jetty.websocket.core.CloseStatus(status.getCode(), status.getReason()).toFrame(),
+                Callback.from(() -> {
+                    closeSentNanos = Math.max(1, System.nanoTime());
+                    closeWritten = true;
+                }, failure -> {
+                    closeWritten = true;
+                    log.debug("Closing connection {} with {} failed: {}", id, status, failure.toString());
+                }))
+                .frameTimeout(sendTimeoutMillis)
+                .build();
+        Runnable close = () -> socket.sendFrame(frame);
         try {
             closer.execute(close);
         } catch (RejectedExecutionException e) {
@@ -269,14 +242,38 @@ final class LiveConnection {
         }
     }
 
+    /**
+     * Whether our close frame went out more than {@code waitNanos} ago and the peer has not answered it (Jetty
+     * would wait for its answer until its idle timeout).
+     */
+    boolean closeAnswerOverdue(long nowNanos, long waitNanos) {
+        long sent = closeSentNanos;
+        return sent != 0 && nowNanos - sent > waitNanos;
+    }
+
+    /** Drops the TCP connection without a close handshake (the peer did not answer ours). */
+    void abort() {
+        socket.abort();
+    }
+
+    /**
+     * Jetty is closing the socket because it broke a limit the server set (the frame limit): the close
+     * counts as the server's, with {@code status}, in the close metrics.
+     */
+    void closingForLimit(CloseStatus status) {
+        serverCloseStatus = status;
+        closing.set(true);
+    }
+
     /** Marks the connection closed by the peer or container so nothing more is queued. */
     void closed() {
+        closeWritten = true;
         closing.set(true);
         outgoing.clear();
     }
 
     private void startWriting() {
-        if (remote != null && writing.compareAndSet(false, true)) {
+        if (socket != null && writing.compareAndSet(false, true)) {
             writeNext();
         }
     }
@@ -288,7 +285,7 @@ final class LiveConnection {
                 startClose(); // keeps the writer flag: nothing is written after the close
                 return;
             }
-            String frame = outgoing.poll();
+            TextFrame frame = outgoing.poll();
             if (frame == null) {
                 if (closeWhenFlushed) {
                     closing.set(true);
@@ -303,15 +300,11 @@ final class LiveConnection {
                 }
                 continue;
             }
-            if (frame == PING) {
-                if (!sendPing()) {
-                    return;
-                }
-                continue;
-            }
             handOver.set(false);
+            inFlightChars = frame.chars();
             try {
-                remote.sendText(frame, result -> written(frame, result));
+                Frame data = frame == PING ? new Frame(OpCode.PING) : new Frame(OpCode.TEXT, frame.payload());
+                socket.sendFrame(new OutgoingEntry.Builder(data, written).frameTimeout(sendTimeoutMillis).build());
             } catch (RuntimeException e) {
                 failed(e);
                 return;
@@ -323,24 +316,10 @@ final class LiveConnection {
         }
     }
 
-    private void written(String frame, SendResult result) {
-        queuedChars.addAndGet(-frame.length());
-        if (!result.isOK()) {
-            failed(result.getException());
-            return;
-        }
+    private void writeSucceeded() {
+        queuedChars.addAndGet(-inFlightChars);
         if (!handOver.compareAndSet(false, true)) {
             writeNext();
-        }
-    }
-
-    private boolean sendPing() {
-        try {
-            remote.sendPing(PING_PAYLOAD.duplicate());
-            return true;
-        } catch (IOException | RuntimeException e) {
-            failed(e);
-            return false;
         }
     }
 
@@ -349,22 +328,6 @@ final class LiveConnection {
         closing.set(true);
         outgoing.clear();
         startClose();
-    }
-
-    /** UTF-8 length without encoding, to enforce the frame limit on reassembled parts. */
-    private static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800 || Character.isSurrogate(c)) {
-                bytes += 2; // a surrogate pair is 4 bytes, 2 per half
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     @Override

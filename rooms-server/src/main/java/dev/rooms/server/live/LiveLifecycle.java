@@ -12,7 +12,8 @@ import org.springframework.web.socket.CloseStatus;
  * Starts the watchdog with the application and, on shutdown, finishes the queued chat (bounded), waits
  * (bounded) until the echoes of what this process stored have been delivered, then closes every socket with
  * 1001 once it has written what was queued for it (bounded), before the web server stops (this lifecycle stops
- * first). The chat workers and gap timers are the context's executors, which stop after this. Restartable: a
+ * first). The chat workers, gap timers, close and watchdog threads are the context's executors, which stop after
+ * this. Restartable: a
  * stopped context may be started again (Spring's test context cache does so with the contexts it pauses).
  */
 final class LiveLifecycle implements SmartLifecycle {
@@ -25,20 +26,17 @@ final class LiveLifecycle implements SmartLifecycle {
     private final RoomSessionRegistry registry;
     private final ConnectionWatchdog watchdog;
     private final RoomSequencer chat;
-    private final ChatWebSocketHandler handler;
     private volatile boolean running;
 
-    LiveLifecycle(RoomSessionRegistry registry, ConnectionWatchdog watchdog, RoomSequencer chat, ChatWebSocketHandler handler) {
+    LiveLifecycle(RoomSessionRegistry registry, ConnectionWatchdog watchdog, RoomSequencer chat) {
         this.registry = registry;
         this.watchdog = watchdog;
         this.chat = chat;
-        this.handler = handler;
     }
 
     @Override
     public void start() {
         chat.start();
-        handler.start();
         watchdog.start();
         running = true;
     }
@@ -62,23 +60,22 @@ final class LiveLifecycle implements SmartLifecycle {
         open.forEach(connection -> connection.closeAfterFlush(CloseStatus.GOING_AWAY));
         awaitCloses(open);
         registry.closeAll(CloseStatus.GOING_AWAY); // whatever did not flush in time: drop its queue and close
-        handler.stop();
     }
 
-    /** Waits, at most {@link #FLUSH_WAIT}, until each connection has written its queue and started its close. */
+    /** Waits, at most {@link #FLUSH_WAIT}, until each connection has written its queue and its close frame. */
     private static void awaitCloses(List<LiveConnection> connections) {
         long deadline = System.nanoTime() + FLUSH_WAIT.toNanos();
         for (LiveConnection connection : connections) {
-            while (!connection.isCloseStarted() && System.nanoTime() < deadline) {
+            while (!connection.isCloseWritten() && System.nanoTime() < deadline) {
                 try {
-                    Thread.sleep(10); // a shutdown-time poll, bounded; writes complete on Tomcat's threads
+                    Thread.sleep(10); // a shutdown-time poll, bounded; writes complete on Jetty's threads
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
         }
-        long unflushed = connections.stream().filter(connection -> !connection.isCloseStarted()).count();
+        long unflushed = connections.stream().filter(connection -> !connection.isCloseWritten()).count();
         if (unflushed > 0) {
             log.warn("{} socket(s) had not written what was queued for them after {} s; closing them at once", unflushed,
                     FLUSH_WAIT.toSeconds());

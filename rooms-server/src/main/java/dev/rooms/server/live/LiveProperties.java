@@ -23,7 +23,8 @@ import org.springframework.util.unit.DataSize;
  *                           connection is given up
  * @param pingInterval       a connection that sent nothing for this long is pinged
  * @param idleTimeout        a connection that sent nothing (not even a pong) for this long is closed
- * @param maxConnections     Tomcat connection cap; raised from Tomcat's 8,192 so idle sockets do not queue
+ * @param maxConnections     cap on the server's open connections (Jetty has none of its own); past it Jetty
+ *                           stops accepting until one closes. {@code server.jetty.max-connections} wins if set
  */
 @ConfigurationProperties("rooms.websocket")
 record LiveProperties(

@@ -168,11 +168,15 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         return waiting;
     }
 
-    /** A signal or an opt-in event, to the connections it is for. */
+    /** A signal or an opt-in event, to the connections it is for (encoded once, when the first is found). */
     private void sendEvent(Room room, Envelope envelope) {
+        TextFrame frame = null;
         for (LiveConnection connection : room.connections) {
             if (isFor(envelope, connection)) {
-                connection.send(envelope.frame());
+                if (frame == null) {
+                    frame = TextFrame.of(envelope.frame());
+                }
+                connection.send(frame);
                 metrics.deliveredSignal();
             }
         }
@@ -190,7 +194,8 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         };
     }
 
-    private void sendToAll(Room room, String frame) {
+    private void sendToAll(Room room, String text) {
+        TextFrame frame = TextFrame.of(text); // once for every receiver
         int sent = 0;
         for (LiveConnection connection : room.connections) {
             connection.send(frame);

@@ -96,4 +96,9 @@ public class JsonErrorWriter {
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         response.getBody().write(json.writeValueAsBytes(body));
     }
+
+    /** The encoded body of an answer the web server itself writes, before any servlet ({@link JsonErrorHandler}). */
+    public byte[] encode(Object body) {
+        return json.writeValueAsBytes(body);
+    }
 }

@@ -102,4 +102,16 @@ class HandshakeTest extends LiveServerTest {
         assertThat(query.status()).isEqualTo(101);
         assertThat(noSlash.status()).isEqualTo(101);
     }
+
+    @Test
+    void handshakeAskingForCompressionThenUpgradedWithoutIt() throws Exception {
+        TestUser owner = api.register("Owner");
+        long room = api.createRoom(owner);
+
+        RawSocket.Answer answer = handshake("/ws/chat/" + room + "/", "Authorization: Bearer " + owner.access(),
+                "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits");
+
+        assertThat(answer.status()).isEqualTo(101);
+        assertThat(answer.headers()).doesNotContainKey("sec-websocket-extensions");
+    }
 }

@@ -70,7 +70,7 @@ class LiveMetricsTest extends LiveServerTest {
     }
 
     @Test
-    void scrapeHasBootsHttpAndJvmMetricsAndTheBrokerCounters() throws Exception {
+    void scrapeHasBootsHttpJvmAndJettyMetricsAndTheBrokerCounters() throws Exception {
         api.register("Carol");
 
         String metrics = scrape();
@@ -78,6 +78,7 @@ class LiveMetricsTest extends LiveServerTest {
         assertThat(sample(metrics, "http_server_requests_seconds_count", "uri=\"/auth/register/\"")).isPositive();
         assertThat(sample(metrics, "jvm_memory_used_bytes")).isPositive();
         assertThat(metrics).contains("rooms_live_broker_reconnects_total");
+        assertThat(metrics).as("the web server's own").contains("jetty_threads_current", "jetty_connections_current");
     }
 
     @Test

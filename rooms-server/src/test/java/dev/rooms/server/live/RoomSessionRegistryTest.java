@@ -1,5 +1,6 @@
 package dev.rooms.server.live;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,18 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.OutgoingEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.WebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
@@ -73,14 +71,15 @@ class RoomSessionRegistryTest {
     }
 
     private LiveConnection recordingConnection(String id, long userId) {
-        RemoteEndpoint.Async remote = mock(RemoteEndpoint.Async.class);
+        CoreSession socket = mock(CoreSession.class);
         doAnswer(call -> {
-            received.add(id + ":" + call.getArgument(0));
-            ((SendHandler) call.getArgument(1)).onResult(new SendResult());
+            OutgoingEntry entry = call.getArgument(0);
+            received.add(id + ":" + StandardCharsets.UTF_8.decode(entry.getFrame().getPayload()));
+            entry.getCallback().succeeded();
             return null;
-        }).when(remote).sendText(anyString(), any(SendHandler.class));
+        }).when(socket).sendFrame(any(OutgoingEntry.class));
         LiveConnection connection = new LiveConnection(id, userId, 1, Instant.MAX, 1000, Runnable::run);
-        connection.attach(mock(WebSocketSession.class), remote);
+        connection.attach(socket, Duration.ofSeconds(20));
         return connection;
     }
 
