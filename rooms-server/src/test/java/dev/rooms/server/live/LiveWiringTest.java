@@ -4,10 +4,14 @@ import java.util.Map;
 
 import dev.rooms.testing.TestUser;
 
+import io.micrometer.observation.ObservationPredicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,5 +47,18 @@ class LiveWiringTest extends LiveServerTest {
         assertThat(chatWorkers.getThreadPoolExecutor().getTaskCount()).isPositive();
         // Spring MVC's asynchronous requests (the streamed history) keep Spring Boot's own executor.
         assertThat(context.containsBean("applicationTaskExecutor")).isTrue();
+    }
+
+    @Test
+    void webSocketUpgradesAreNotObservedAsHttpRequestsAndEverythingElseIs() {
+        ObservationPredicate predicate = context.getBean("webSocketUpgradesUnobserved", ObservationPredicate.class);
+
+        assertThat(predicate.test("http.server.requests", httpRequest("/ws/chat/7/"))).isFalse();
+        assertThat(predicate.test("http.server.requests", httpRequest("/api/rooms/7/messages/"))).isTrue();
+        assertThat(predicate.test("http.server.requests", httpRequest("/"))).isTrue();
+    }
+
+    private static ServerRequestObservationContext httpRequest(String path) {
+        return new ServerRequestObservationContext(new MockHttpServletRequest("GET", path), new MockHttpServletResponse());
     }
 }
