@@ -3,6 +3,7 @@ package dev.rooms.server.live;
 import java.util.ArrayList;
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
@@ -29,6 +30,20 @@ final class CapturedLog implements AutoCloseable {
         synchronized (appender) {
             return new ArrayList<>(appender.list);
         }
+    }
+
+    /**
+     * The messages logged so far at this level or above, formatted; not the access log's, which has a line per
+     * request by design.
+     */
+    List<String> linesAtLeast(Level level) {
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : events()) {
+            if (event.getLevel().isGreaterOrEqual(level) && !event.getLoggerName().equals("dev.rooms.server.access")) {
+                lines.add(event.getFormattedMessage());
+            }
+        }
+        return lines;
     }
 
     /** Everything logged so far. */

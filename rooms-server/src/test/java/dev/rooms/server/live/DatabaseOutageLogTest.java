@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.rooms.sdk.testing.TcpProxy;
 import dev.rooms.server.RoomsServerApplication;
 import dev.rooms.testing.ApiClient;
@@ -16,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -78,17 +76,17 @@ class DatabaseOutageLogTest {
             assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
         }
         databaseProxy.allow();
-        await().atMost(Duration.ofSeconds(40)).until(() -> lines(Level.INFO).stream()
+        await().atMost(Duration.ofSeconds(40)).until(() -> log.linesAtLeast(Level.INFO).stream()
                 .anyMatch(line -> line.contains("is reachable again")));
 
         assertThat(get(alice, "/api/rooms/").statusCode()).isEqualTo(200);
-        List<String> warnings = lines(Level.WARN);
+        List<String> warnings = log.linesAtLeast(Level.WARN);
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0)).startsWith("PostgreSQL at 127.0.0.1:").contains("is unreachable (SQL state 08")
                 .doesNotContain(RequiredServices.POSTGRES_PASSWORD + "@");
-        assertThat(lines(Level.INFO)).filteredOn(line -> line.contains("is reachable again")).singleElement()
+        assertThat(log.linesAtLeast(Level.INFO)).filteredOn(line -> line.contains("is reachable again")).singleElement()
                 .asString().contains("meanwhile " + requests + " request(s) were answered 503");
-        assertThat(lines(Level.INFO)).as("every line at INFO and above").hasSize(2);
+        assertThat(log.linesAtLeast(Level.INFO)).as("every line at INFO and above").hasSize(2);
     }
 
     private HttpResponse<String> get(TestUser user, String path) throws Exception {
@@ -103,16 +101,5 @@ class DatabaseOutageLogTest {
     private HttpRequest.Builder request(TestUser user, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Authorization", "Bearer " + user.access()).timeout(Duration.ofSeconds(20));
-    }
-
-    /** The lines logged at this level or above, formatted; not the access log's (one per request by design). */
-    private List<String> lines(Level atLeast) {
-        List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : log.events()) {
-            if (event.getLevel().isGreaterOrEqual(atLeast) && !event.getLoggerName().equals("dev.rooms.server.access")) {
-                lines.add(event.getFormattedMessage());
-            }
-        }
-        return lines;
     }
 }

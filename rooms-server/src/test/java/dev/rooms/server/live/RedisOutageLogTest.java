@@ -1,7 +1,6 @@
 package dev.rooms.server.live;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +11,6 @@ import dev.rooms.testing.RequiredServices;
 import dev.rooms.testing.ServerInstance;
 import dev.rooms.testing.TestUser;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,27 +58,16 @@ class RedisOutageLogTest {
             assertThat(refused.awaitClose(10).code()).isEqualTo(1011);
         }
         redis.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> lines(Level.INFO).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> log.linesAtLeast(Level.INFO).stream()
                 .anyMatch(line -> line.contains("is available again")));
 
-        List<String> warnings = lines(Level.WARN);
+        List<String> warnings = log.linesAtLeast(Level.WARN);
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0)).startsWith("Redis at 127.0.0.1:").contains("is unavailable (lost the connection)");
-        List<String> back = lines(Level.INFO).stream().filter(line -> line.contains("is available again")).toList();
+        List<String> back = log.linesAtLeast(Level.INFO).stream().filter(line -> line.contains("is available again")).toList();
         assertThat(back).hasSize(1);
         assertThat(back.get(0)).containsPattern("meanwhile (\\d+) connection\\(s\\) were refused")
                 .contains("meanwhile " + attempts + " connection(s) were refused");
-        assertThat(lines(Level.INFO)).as("every line at INFO and above").hasSizeLessThanOrEqualTo(4);
-    }
-
-    /** The lines logged at this level or above, formatted; not the access log's (one per request by design). */
-    private List<String> lines(Level atLeast) {
-        List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : log.events()) {
-            if (event.getLevel().isGreaterOrEqual(atLeast) && !event.getLoggerName().equals("dev.rooms.server.access")) {
-                lines.add(event.getFormattedMessage());
-            }
-        }
-        return lines;
+        assertThat(log.linesAtLeast(Level.INFO)).as("every line at INFO and above").hasSizeLessThanOrEqualTo(4);
     }
 }
