@@ -12,7 +12,6 @@ import dev.rooms.sdk.model.Room;
 import dev.rooms.sdk.model.RoomType;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,8 +34,7 @@ class ChatShellLiveEventsTest {
         Cli mallory = new Cli();
         mallory.registerFresh("Mallory");
         mallory.run("profile", "update", "--name", "Mallory\r\u001b[2K* Ada left");
-        Room room = ada.sdk().rooms().create("Here " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = ada.createRoom("Here", RoomType.CHAT);
 
         try (Shell adaShell = Shell.start(ada, room.name()); Shell bobShell = Shell.start(bob, room.name())) {
             adaShell.awaitScreen("* Bob joined");
@@ -73,8 +71,7 @@ class ChatShellLiveEventsTest {
         ada.registerFresh("Ada");
         Cli bob = new Cli();
         bob.registerFresh("Bob");
-        Room room = ada.sdk().rooms().create("Typing " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = ada.createRoom("Typing", RoomType.CHAT);
 
         try (Shell adaShell = Shell.start(ada, room.name()); Shell bobShell = Shell.start(bob, room.name())) {
             adaShell.awaitScreen("* Bob joined");
@@ -105,8 +102,7 @@ class ChatShellLiveEventsTest {
         ada.registerFresh("Ada");
         Cli bob = new Cli();
         bob.registerFresh("Bob");
-        Room room = ada.sdk().rooms().create("Edits " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = ada.createRoom("Edits", RoomType.CHAT);
 
         try (Shell adaShell = Shell.start(ada, room.name()); Shell bobShell = Shell.start(bob, room.name())) {
             adaShell.type("frist post\r");
@@ -153,8 +149,7 @@ class ChatShellLiveEventsTest {
     void anEditedMessageIsMarkedInTheHistoryShownAtJoinAndByHistoryAndHelpListsEditAndDelete() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Ada");
-        Room room = ada.sdk().rooms().create("Marked " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = ada.createRoom("Marked", RoomType.CHAT);
         Message typo = ada.sdk().rooms().post(room.id(), "teh plan");
         ada.sdk().rooms().post(room.id(), "never edited");
         ada.sdk().rooms().edit(room.id(), typo.id(), "the plan");

@@ -39,8 +39,7 @@ class ChatShellTest {
         String aliceEmail = alice.registerFresh("Alice");
         Cli bob = new Cli();
         bob.registerFresh("Bob");
-        Room room = alice.sdk().rooms().create("Shell " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = alice.createRoom("Shell", RoomType.CHAT);
         alice.run("send", room.name(), "said before anyone joined");
 
         try (Shell aliceShell = Shell.start(alice, room.name()); Shell bobShell = Shell.start(bob, room.name())) {
@@ -80,8 +79,7 @@ class ChatShellTest {
         alice.registerFresh("Caller");
         Cli bob = new Cli();
         bob.registerFresh("Callee");
-        Room room = alice.sdk().rooms().create("Call " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.VIDEO);
+        Room room = alice.createRoom("Call", RoomType.VIDEO);
         alice.run("send", room.name(), "calling you");
 
         try (Shell bobShell = Shell.start(bob, room.name())) {
@@ -102,8 +100,7 @@ class ChatShellTest {
         alice.registerFresh("Quiet Caller");
         Cli bob = new Cli();
         bob.registerFresh("Chatty");
-        Room room = alice.sdk().rooms().create("Named " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.VIDEO);
+        Room room = alice.createRoom("Named", RoomType.VIDEO);
         alice.run("send", room.name(), "one message, long ago");
         bob.runWithInput("chatter\n".repeat(25), "send", room.name());
 
@@ -122,8 +119,7 @@ class ChatShellTest {
     void aDroppedConnectionShowsStatusAboveTheInputAndCatchesUpEveryMessageOnceInOrder() throws Exception {
         Cli alice = new Cli();
         alice.registerFresh("Steady");
-        Room room = alice.sdk().rooms().create("Drop " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = alice.createRoom("Drop", RoomType.CHAT);
         RoomConnection steady = openConnection(alice, room);
 
         try (TcpProxy proxy = new TcpProxy(TestServer.port())) {
@@ -171,8 +167,7 @@ class ChatShellTest {
     void linesTypedWhileReconnectingAreShownPendingAndSentInOrderOnceOpen() throws Exception {
         Cli alice = new Cli();
         alice.registerFresh("Listener");
-        Room room = alice.sdk().rooms().create("Ahead " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = alice.createRoom("Ahead", RoomType.CHAT);
 
         try (TcpProxy proxy = new TcpProxy(TestServer.port())) {
             Cli bob = new Cli();
@@ -199,8 +194,7 @@ class ChatShellTest {
     void ownMessageIsShownOnceAndCtrlCClearsAHalfTypedLineThenLeavesOnAnEmptyOne() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Ada");
-        Room room = ada.sdk().rooms().create("Once " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = ada.createRoom("Once", RoomType.CHAT);
 
         Shell shell = Shell.start(ada, room.name());
         shell.type("only once please\r");
@@ -228,8 +222,7 @@ class ChatShellTest {
     void aMessageTheServerRefusesShowsItsReasonAboveThePromptAndTheShellGoesOn() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Ada");
-        Room room = ada.sdk().rooms().create("Refused " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = ada.createRoom("Refused", RoomType.CHAT);
 
         try (Shell shell = Shell.start(ada, room.name())) {
             shell.type("\u001b[200~" + "x".repeat(16_001) + "\u001b[201~\r");
@@ -247,10 +240,8 @@ class ChatShellTest {
     void slashCommandsHistoryAndCtrlCLeaveCleanly() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Ada");
-        Room first = ada.sdk().rooms().create("First " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
-        Room second = ada.sdk().rooms().create("Second " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room first = ada.createRoom("First", RoomType.CHAT);
+        Room second = ada.createRoom("Second", RoomType.CHAT);
         ada.runWithInput("m1\nm2\nm3\n", "send", first.name());
 
         Shell shell = Shell.start(ada, first.name());
@@ -278,8 +269,7 @@ class ChatShellTest {
     void olderAndPageUpScrollBackPageByPageAndSearchFindsInThisRoom() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Ada");
-        Room room = ada.sdk().rooms().create("Long " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = ada.createRoom("Long", RoomType.CHAT);
         StringBuilder lines = new StringBuilder();
         for (int i = 1; i <= 25; i++) {
             lines.append(String.format("m%02d%n", i));
@@ -321,8 +311,7 @@ class ChatShellTest {
     void twoShellsStartedAtOnceWithoutAHistoryFileBothRun() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Twice");
-        Room room = ada.sdk().rooms().create("Twice " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = ada.createRoom("Twice", RoomType.CHAT);
         Path history = ada.configHome.resolve("rooms/history");
         assertThat(history).doesNotExist();
 
@@ -344,8 +333,7 @@ class ChatShellTest {
     void ctrlDLeavesCleanly() throws Exception {
         Cli ada = new Cli();
         ada.registerFresh("Leaver");
-        Room room = ada.sdk().rooms().create("Leave " + UUID.randomUUID().toString().substring(0, 6), null,
-                RoomType.CHAT);
+        Room room = ada.createRoom("Leave", RoomType.CHAT);
 
         Shell shell = Shell.start(ada, room.name());
         shell.type("\u0004");

@@ -3,6 +3,8 @@ package dev.rooms.cli;
 import dev.rooms.cli.shell.TerminalOpener;
 import dev.rooms.sdk.RoomsClient;
 import dev.rooms.sdk.TokenStore;
+import dev.rooms.sdk.model.Room;
+import dev.rooms.sdk.model.RoomType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +77,11 @@ final class Cli {
     RoomsClient sdk() {
         return RoomsClient.builder().baseUrl(TestServer.url())
                 .tokenStore(TokenStore.file(configHome.resolve("rooms/tokens/default.json"))).build();
+    }
+
+    /** Creates a room of this account named {@code prefix} and a short random suffix, so tests never collide. */
+    Room createRoom(String prefix, RoomType type) {
+        return sdk().rooms().create(prefix + " " + UUID.randomUUID().toString().substring(0, 6), null, type);
     }
 
     static String password(String email) {
