@@ -8,6 +8,7 @@ import dev.rooms.sdk.model.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +77,23 @@ class ServerBoundTokensTest {
 
         assertThat(serverA.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
                 .isEqualTo("Bearer " + tokens.access());
+    }
+
+    @Test
+    void aRedirectToAnotherServerIsFollowedWithoutTheToken() throws Exception {
+        Tokens tokens = TestTokens.longLived();
+        new FileTokenStore(file).forServer(serverA.url("/").toString()).save(tokens);
+        serverA.enqueue(new MockResponse.Builder().code(302)
+                .addHeader("Location", serverB.url("/api/rooms/").toString()).build());
+        serverB.enqueue(json(200, "[]"));
+
+        client(serverA).rooms().list();
+
+        assertThat(serverA.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer " + tokens.access());
+        RecordedRequest redirected = serverB.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(redirected.getTarget()).isEqualTo("/api/rooms/");
+        assertThat(redirected.getHeaders().get("Authorization")).isNull();
     }
 
     @Test
