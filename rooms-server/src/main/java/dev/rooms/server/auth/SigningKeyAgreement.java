@@ -11,7 +11,8 @@ import org.springframework.dao.DuplicateKeyException;
  * Makes sure every node of a database signs with the same secret, checked once at start-up against the
  * fingerprint the first node recorded. A node whose secret differs would otherwise answer 401 to every
  * token its peers issued, which behind a round-robin balancer means every other request, with nothing in
- * any log. A rotation (this node's {@code previousSecret} is the recorded one) records the new fingerprint.
+ * any log. A rotation (this node's {@code previousSecret} is the recorded one) records the new fingerprint; a
+ * node's {@code nextSecret} changes nothing here, it only lets the node accept tokens of nodes already rotated.
  */
 final class SigningKeyAgreement {
 
@@ -39,7 +40,9 @@ final class SigningKeyAgreement {
             if (recorded.fingerprint().equals(keys.fingerprint())) {
                 return;
             }
-            if (recorded.fingerprint().equals(keys.previousFingerprint())) {
+            // A node whose own secret is the one rotated away from must not rotate the cluster back to it.
+            if (recorded.fingerprint().equals(keys.previousFingerprint())
+                    && !keys.fingerprint().equals(recorded.previousFingerprint())) {
                 if (repository.rotate(recorded.fingerprint(), keys.fingerprint(), clock.instant())) {
                     log.info("Signing secret rotated: new tokens are signed with {}…, tokens signed with {}… are still"
                             + " accepted while rooms.jwt-previous-secret is set", shortly(keys.fingerprint()),

@@ -16,7 +16,7 @@ class SigningKeyConfiguration {
         String secret = properties.jwtSecret() == null || properties.jwtSecret().isBlank()
                 ? JwtSecretFile.loadOrCreate(rooms.dataDir())
                 : properties.jwtSecret();
-        SigningKeys keys = new SigningKeys(secret, properties.jwtPreviousSecret());
+        SigningKeys keys = new SigningKeys(secret, properties.jwtPreviousSecret(), properties.jwtNextSecret());
         SigningKeyAgreement.agree(keys, repository, clock);
         return keys;
     }

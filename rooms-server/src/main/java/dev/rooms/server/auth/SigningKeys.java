@@ -4,29 +4,43 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The secret tokens are signed with and, during a rotation, the previous one they are still verified with.
+ * The secret tokens are signed with and, during a rotation, the others they are verified with too.
  *
  * @param secret         signs and verifies
  * @param previousSecret only verifies (tokens issued before a rotation), or {@code null}
+ * @param nextSecret     only verifies (tokens issued by the nodes already rotated to it, during a rolling
+ *                       rotation), or {@code null}
  */
-record SigningKeys(String secret, String previousSecret) {
+record SigningKeys(String secret, String previousSecret, String nextSecret) {
 
     /** What is fingerprinted: a fixed label, so the fingerprint reveals nothing usable about the secret. */
     private static final byte[] FINGERPRINT_LABEL = "rooms signing-key fingerprint v1".getBytes(StandardCharsets.UTF_8);
 
     SigningKeys {
         requireLongEnough(secret, "rooms.jwt-secret (ROOMS_JWT_SECRET)");
-        if (previousSecret != null && previousSecret.isBlank()) {
-            previousSecret = null;
+        previousSecret = optional(previousSecret, "rooms.jwt-previous-secret (ROOMS_JWT_PREVIOUS_SECRET)");
+        nextSecret = optional(nextSecret, "rooms.jwt-next-secret (ROOMS_JWT_NEXT_SECRET)");
+    }
+
+    private static String optional(String secret, String setting) {
+        if (secret == null || secret.isBlank()) {
+            return null;
         }
-        if (previousSecret != null) {
-            requireLongEnough(previousSecret, "rooms.jwt-previous-secret (ROOMS_JWT_PREVIOUS_SECRET)");
-        }
+        requireLongEnough(secret, setting);
+        return secret;
+    }
+
+    /** The secrets that verify tokens but never sign them: the previous and the next one, those that are set. */
+    List<String> verifyingOnly() {
+        return Stream.of(previousSecret, nextSecret).filter(Objects::nonNull).toList();
     }
 
     private static void requireLongEnough(String secret, String setting) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.LongPredicate;
 
@@ -46,8 +47,8 @@ public class TokenService {
 
     private final SecretKey key;
     private final JwtParser parser;
-    /** Verifies tokens signed before a rotation, while {@code rooms.jwt-previous-secret} is set; else null. */
-    private final JwtParser previousParser;
+    /** Verify tokens signed with the previous or the next secret of a rotation, while those are set. */
+    private final List<JwtParser> verifyingOnlyParsers;
     private final Duration accessLifetime;
     private final Duration refreshLifetime;
     private final LongPredicate userExists;
@@ -66,9 +67,9 @@ public class TokenService {
                  RevokedTokenRepository revoked, Clock clock, DeletionNotices notices) {
         this.key = Keys.hmacShaKeyFor(keys.secret().getBytes(StandardCharsets.UTF_8));
         this.parser = parser(key, clock);
-        this.previousParser = keys.previousSecret() == null
-                ? null
-                : parser(Keys.hmacShaKeyFor(keys.previousSecret().getBytes(StandardCharsets.UTF_8)), clock);
+        this.verifyingOnlyParsers = keys.verifyingOnly().stream()
+                .map(secret -> parser(Keys.hmacShaKeyFor(secret.getBytes(StandardCharsets.UTF_8)), clock))
+                .toList();
         this.accessLifetime = accessLifetime;
         this.refreshLifetime = refreshLifetime;
         this.userExists = userExists;
@@ -193,19 +194,26 @@ public class TokenService {
 
     /** Only the algorithm this server issues is accepted, never one a token's header chooses for itself. */
     private Claims parseSigned(String token) {
-        Jws<Claims> jws;
-        try {
-            jws = parser.parseSignedClaims(token);
-        } catch (SignatureException e) {
-            if (previousParser == null) {
-                throw e;
-            }
-            jws = previousParser.parseSignedClaims(token);
-        }
+        Jws<Claims> jws = parseSignedWithAnyKey(token);
         if (!Jwts.SIG.HS256.getId().equals(jws.getHeader().getAlgorithm())) {
             throw new UnsupportedJwtException("Unexpected algorithm " + jws.getHeader().getAlgorithm());
         }
         return jws.getPayload();
+    }
+
+    private Jws<Claims> parseSignedWithAnyKey(String token) {
+        try {
+            return parser.parseSignedClaims(token);
+        } catch (SignatureException signedOtherwise) {
+            for (JwtParser verifyingOnly : verifyingOnlyParsers) {
+                try {
+                    return verifyingOnly.parseSignedClaims(token);
+                } catch (SignatureException notThisOneEither) {
+                    // try the next key; when none verifies, the first failure is the one reported
+                }
+            }
+            throw signedOtherwise;
+        }
     }
 
     private static long userId(Claims claims) {

@@ -36,10 +36,17 @@ class SigningKeyAgreementTest {
     }
 
     private int startNode(String secret, String previousSecret) {
+        return startNode(secret, previousSecret, null);
+    }
+
+    private int startNode(String secret, String previousSecret, String nextSecret) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database,
                 "--rooms.jwt-secret=" + secret, "--logging.level.root=warn"));
         if (previousSecret != null) {
             arguments.add("--rooms.jwt-previous-secret=" + previousSecret);
+        }
+        if (nextSecret != null) {
+            arguments.add("--rooms.jwt-next-secret=" + nextSecret);
         }
         ConfigurableApplicationContext node = new SpringApplicationBuilder(RoomsServerApplication.class)
                 .run(arguments.toArray(String[]::new));
@@ -100,6 +107,53 @@ class SigningKeyAgreementTest {
         int second = startNode(NEW, null);
         assertThat(roomsStatus(second, newToken)).isEqualTo(200);
         assertThat(roomsStatus(second, oldToken)).isEqualTo(401);
+    }
+
+    @Test
+    void rollingRotationThenEveryNodeAcceptsTheTokensOfEveryOtherAtEachStep() throws Exception {
+        int a = startNode(OLD, null);
+        startNode(OLD, null);
+        String oldToken = login(a);
+
+        // Step 1, node by node: accept the next secret's tokens, still sign with the old one.
+        nodes.remove(0).close();
+        int a1 = startNode(OLD, null, NEW);
+        nodes.remove(0).close();
+        int b1 = startNode(OLD, null, NEW);
+        assertThat(roomsStatus(a1, oldToken)).isEqualTo(200);
+
+        // Step 2, node by node: sign with the new secret, accept the old one's tokens. The first records the rotation.
+        nodes.remove(0).close();
+        int a2 = startNode(NEW, OLD);
+        String newToken = login(a2);
+        String stillOldToken = login(b1);
+        assertThat(roomsStatus(b1, newToken)).as("a node of step 1 accepts a rotated node's token").isEqualTo(200);
+        assertThat(roomsStatus(a2, stillOldToken)).as("a rotated node accepts a step-1 node's token").isEqualTo(200);
+        assertThatThrownBy(() -> startNode(OLD, null, NEW))
+                .as("a node restarted with step 1's settings after the rotation")
+                .rootCause()
+                .isInstanceOf(SigningKeyMismatchException.class)
+                .hasMessageContaining("(it is the secret the cluster rotated away from)");
+        nodes.remove(0).close();
+        int b2 = startNode(NEW, OLD);
+
+        assertThat(roomsStatus(b2, newToken)).isEqualTo(200);
+        assertThat(roomsStatus(b2, oldToken)).isEqualTo(200);
+    }
+
+    @Test
+    void nodeWithTheSecretsSwappedAfterARotationThenRefusedRatherThanRotatingBack() throws Exception {
+        startNode(OLD, null);
+        nodes.remove(0).close();
+        int rotated = startNode(NEW, OLD);
+        String newToken = login(rotated);
+
+        assertThatThrownBy(() -> startNode(OLD, NEW))
+                .rootCause()
+                .isInstanceOf(SigningKeyMismatchException.class)
+                .hasMessageContaining("(it is the secret the cluster rotated away from)");
+        int second = startNode(NEW, null);
+        assertThat(roomsStatus(second, newToken)).as("the recorded secret is still the new one").isEqualTo(200);
     }
 
     private static String login(int port) throws Exception {

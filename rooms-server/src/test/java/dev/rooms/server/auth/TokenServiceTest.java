@@ -40,7 +40,7 @@ class TokenServiceTest {
     void setUp() {
         DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).load().migrate();
-        tokens = new TokenService(new SigningKeys(SECRET, null), Duration.ofHours(24), Duration.ofDays(7), users::contains,
+        tokens = new TokenService(new SigningKeys(SECRET, null, null), Duration.ofHours(24), Duration.ofDays(7), users::contains,
                 new RevokedTokenRepository(JdbcClient.create(dataSource)), clock, DELIVERED);
     }
 
@@ -148,7 +148,7 @@ class TokenServiceTest {
     @Test
     void verifiedTokenIsCheckedOnceThenKeptUntilItExpires() {
         CountingUsers lookups = new CountingUsers();
-        TokenService counted = new TokenService(new SigningKeys(SECRET, null), Duration.ofHours(24), Duration.ofDays(7), lookups,
+        TokenService counted = new TokenService(new SigningKeys(SECRET, null, null), Duration.ofHours(24), Duration.ofDays(7), lookups,
                 null, clock, DELIVERED);
         String access = counted.issueTokens(7).access();
 
@@ -182,7 +182,7 @@ class TokenServiceTest {
             service[0].accountDeleted(id);
             return existed;
         };
-        service[0] = new TokenService(new SigningKeys(SECRET, null), Duration.ofHours(24), Duration.ofDays(7),
+        service[0] = new TokenService(new SigningKeys(SECRET, null, null), Duration.ofHours(24), Duration.ofDays(7),
                 deletedDuringTheCheck, null, clock, DELIVERED);
         String access = service[0].issueTokens(7).access();
 
@@ -195,7 +195,7 @@ class TokenServiceTest {
     void deletionsOfOtherProcessesCannotArriveThenEveryRequestChecksTheAccount() {
         CountingUsers lookups = new CountingUsers();
         boolean[] arriving = {true};
-        TokenService counted = new TokenService(new SigningKeys(SECRET, null), Duration.ofHours(24), Duration.ofDays(7),
+        TokenService counted = new TokenService(new SigningKeys(SECRET, null, null), Duration.ofHours(24), Duration.ofDays(7),
                 lookups, null, clock, () -> arriving[0]);
         String access = counted.issueTokens(7).access();
         counted.verifyAccessToken(access);
@@ -212,7 +212,7 @@ class TokenServiceTest {
 
     @Test
     void secretShorterThan32BytesIsRefusedAtStart() {
-        assertThatThrownBy(() -> new TokenService(new SigningKeys("too-short", null), Duration.ofHours(1), Duration.ofHours(2), id -> true, null, clock, DELIVERED))
+        assertThatThrownBy(() -> new TokenService(new SigningKeys("too-short", null, null), Duration.ofHours(1), Duration.ofHours(2), id -> true, null, clock, DELIVERED))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at least 32 bytes");
     }
