@@ -63,7 +63,7 @@ final class LiveMetrics {
     /** A gauge read from the sequencer at scrape time: rooms whose chat and signals wait or are being worked on. */
     void watch(RoomSequencer sequencer) {
         Gauge.builder("rooms.live.chat.queued.rooms", sequencer, RoomSequencer::queuedRooms)
-                .description("Rooms with chat or signals queued or in progress on this process (a quiet room has no queue)")
+                .description("Rooms with chat or signals queued or in progress on this process (a quiet room has none)")
                 .register(meters);
     }
 
