@@ -1,6 +1,7 @@
 package dev.rooms.bench;
 
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 
 /**
  * Load generator for the live WebSocket layer of a running Rooms server (throughput, idle connections,
@@ -27,28 +28,33 @@ public final class Bench {
     }
 
     private static int run(BenchOptions options) {
-        String runId = UUID.randomUUID().toString().substring(0, 8);
-        RoomsApi api = new RoomsApi(options.url());
-        ProcStats stats = new ProcStats(options.serverPid(), options.alsoPids(), options.clockTicks());
-        System.out.printf("bench run %s against %s%s, %d cores, loadavg %s%n", runId, options.url(),
+        ScenarioContext context = ScenarioContext.of(options, System.out, UUID.randomUUID().toString().substring(0, 8));
+        System.out.printf("bench run %s against %s%s, %d cores, loadavg %s%n", context.runId(), options.url(),
                 options.serverPid() > 0 ? " (pid " + options.serverPid()
                         + (options.alsoPids().isEmpty() ? "" : ", CPU summed with pids " + options.alsoPids()) + ")" : "",
                 Runtime.getRuntime().availableProcessors(), ProcStats.loadAverage());
         long failures = 0;
         try {
             if (options.runs("throughput")) {
-                failures += new ThroughputScenario(options, api, stats, System.out, runId).run();
+                failures += inLoopOfItsOwn(loop -> new ThroughputScenario(context, loop).run());
             }
             if (options.runs("idle") && options.idle() > 0) {
-                failures += new IdleScenario(options, api, stats, System.out, runId).run();
+                failures += inLoopOfItsOwn(loop -> new IdleScenario(context, loop).run());
             }
             if (options.runs("handshakes")) {
-                failures += new HandshakeScenario(options, api, stats, System.out, runId).run();
+                failures += inLoopOfItsOwn(loop -> new HandshakeScenario(context, loop).run());
             }
         } catch (IllegalStateException e) {
             System.err.println("bench: " + e.getMessage());
             return 1;
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Runs a scenario on a network thread of its own, closed with whatever sockets it left when it ends. */
+    private static long inLoopOfItsOwn(ToLongFunction<EventLoop> scenario) {
+        try (EventLoop loop = new EventLoop()) {
+            return scenario.applyAsLong(loop);
+        }
     }
 }

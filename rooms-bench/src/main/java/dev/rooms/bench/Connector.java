@@ -10,7 +10,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Opens many sockets with a bounded number of handshakes in flight, so the server's accept queue is not
- * flooded, and times how long it took. Its callbacks run on the loop thread.
+ * flooded, and times how long it took; then tells the closes the scenario asked for from those it did not.
+ * Its callbacks run on the loop thread.
  */
 final class Connector {
 
@@ -20,6 +21,11 @@ final class Connector {
         double ratePerSecond() {
             return seconds > 0 ? opened / seconds : 0;
         }
+
+        /** For a report line: what failed and what was pending ({@code ", FAILED 2 {HTTP 503=2}, pending 0"}) or "". */
+        String failuresNote() {
+            return failed + pending > 0 ? ", FAILED " + failed + " " + failures + ", pending " + pending : "";
+        }
     }
 
     private final EventLoop loop;
@@ -28,6 +34,9 @@ final class Connector {
     private final IntConsumer open;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Map<String, Integer> failures = new TreeMap<>();
+    private final boolean[] upgraded;
+    private final Map<Integer, Integer> unexpectedCloses = new TreeMap<>();
+    private boolean closingAll;
     private int next;
     private int inFlight;
     private int opened;
@@ -42,10 +51,15 @@ final class Connector {
         this.total = total;
         this.window = window;
         this.open = open;
+        this.upgraded = new boolean[total];
     }
 
-    /** Opens all sockets and waits until each is open or failed, or the timeout passes; main thread. */
-    Result openAll(long timeoutSeconds) {
+    /**
+     * Opens all sockets and waits until each is open or failed, or the time is up (a minute, more for more than
+     * 3,000 sockets: 50 handshakes a second at the least); main thread.
+     */
+    Result openAll() {
+        long timeoutSeconds = Math.max(60, total / 50);
         loop.execute(() -> {
             startNanos = System.nanoTime();
             fill();
@@ -66,21 +80,46 @@ final class Connector {
         });
     }
 
-    boolean connecting() {
-        return !done.isDone();
-    }
-
-    void opened() {
+    /** The socket's upgrade completed. */
+    void opened(BenchSocket socket) {
+        upgraded[socket.id()] = true;
         inFlight--;
         opened++;
         fill();
     }
 
-    void failed(String reason) {
-        inFlight--;
-        failed++;
-        failures.merge(reason, 1, Integer::sum);
-        fill();
+    /**
+     * The socket closed: before its upgrade, it failed to connect (counted by HTTP status or close reason); after
+     * it, unless {@link #closeAll} closed it, the server or the network closed it under the scenario.
+     */
+    void closed(BenchSocket socket, int code, String reason) {
+        if (!upgraded[socket.id()]) {
+            inFlight--;
+            failed++;
+            failures.merge(code < 0 ? "HTTP " + -code : reason, 1, Integer::sum);
+            fill();
+        } else if (!closingAll) {
+            unexpectedCloses.merge(code, 1, Integer::sum);
+        }
+    }
+
+    /** Sockets closed after their upgrade but not by {@link #closeAll}. */
+    long unexpectedCloses() {
+        return unexpectedCloses.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** For a report line: the close codes of {@link #unexpectedCloses()} ({@code " (close codes {1011=3})"}), or "". */
+    String unexpectedCloseCodes() {
+        return unexpectedCloses.isEmpty() ? "" : " (close codes " + unexpectedCloses + ")";
+    }
+
+    /** Closes every socket, as the scenario ends, and waits (10 s at most) until they are closed; main thread. */
+    void closeAll(BenchSocket[] sockets) {
+        loop.call(() -> {
+            closingAll = true;
+            return null;
+        });
+        BenchSocket.closeAll(loop, sockets);
     }
 
     private void fill() {

@@ -1,8 +1,5 @@
 package dev.rooms.bench;
 
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
-
 /**
  * N WebSocket handshakes started at once (one user, one room, every socket's token checked and its room looked
  * up by the server): the latency of each upgrade, from the start of its TCP connection to the server's 101
@@ -11,86 +8,61 @@ import java.net.InetSocketAddress;
  */
 final class HandshakeScenario implements BenchSocket.Listener {
 
-    private final BenchOptions options;
-    private final RoomsApi api;
-    private final ProcStats stats;
-    private final PrintStream out;
-    private final String runId;
-    private final EventLoop loop = new EventLoop();
+    private final ScenarioContext context;
+    private final EventLoop loop;
     private final int total;
     private BenchSocket[] sockets;
     private long[] startedNanos;
-    private boolean[] opened;
     private LatencyHistogram upgrades;
     private Connector connector;
 
-    HandshakeScenario(BenchOptions options, RoomsApi api, ProcStats stats, PrintStream out, String runId) {
-        this.options = options;
-        this.api = api;
-        this.stats = stats;
-        this.out = out;
-        this.runId = runId;
-        this.total = options.handshakes();
+    /** @param loop the scenario's network thread, closed by the caller afterwards */
+    HandshakeScenario(ScenarioContext context, EventLoop loop) {
+        this.context = context;
+        this.loop = loop;
+        this.total = context.options().handshakes();
     }
 
     /** Runs the scenario and prints its report; returns the number of failures (handshakes not upgraded). */
     long run() {
-        try {
-            return measure();
-        } finally {
-            loop.close();
-        }
-    }
-
-    private long measure() {
-        out.printf("%n== handshakes: %,d WebSocket upgrades started at once, one user, one room, two bursts%n", total);
-        String email = "bench-" + runId + "-handshakes@bench.example";
-        String password = "Bench-" + runId + "-pw";
-        api.register(email, "Bench handshakes", password);
-        String token = api.login(email, password);
-        long roomId = api.createRoom(token, "bench " + runId + " handshakes");
-        String path = "/ws/chat/" + roomId + "/";
-        InetSocketAddress server = new InetSocketAddress(options.url().getHost(), options.url().getPort());
-        long failures = burst("first burst", server, path, token);
-        failures += burst("second burst", server, path, token);
-        out.printf("result       %s%n", failures == 0 ? "OK" : "FAILED");
+        context.out().printf("%n== handshakes: %,d WebSocket upgrades started at once, one user, one room, two"
+                + " bursts%n", total);
+        String token = context.login("handshakes", "Bench handshakes");
+        long roomId = context.api().createRoom(token, "bench " + context.runId() + " handshakes");
+        long failures = burst("first burst", roomId, token);
+        failures += burst("second burst", roomId, token);
+        context.out().printf("result       %s%n", failures == 0 ? "OK" : "FAILED");
         return failures;
     }
 
-    private long burst(String name, InetSocketAddress server, String path, String token) {
+    private long burst(String name, long roomId, String token) {
         sockets = new BenchSocket[total];
         startedNanos = new long[total];
-        opened = new boolean[total];
         upgrades = new LatencyHistogram();
-        out.printf("%s%n", name);
-        ProcStats.Sample from = stats.sample();
+        context.out().printf("%s%n", name);
+        ProcStats.Sample from = context.stats().sample();
         connector = new Connector(loop, total, total, i -> {
             sockets[i] = new BenchSocket(loop, i, this);
             startedNanos[i] = System.nanoTime();
-            if (options.tokenInQuery()) {
-                sockets[i].connect(server, path + "?token=" + token, null);
-            } else {
-                sockets[i].connect(server, path, token);
-            }
+            context.connect(sockets[i], roomId, token);
         });
-        Connector.Result connect = connector.openAll(Math.max(60, total / 50));
-        ProcStats.Sample to = stats.sample();
+        Connector.Result connect = connector.openAll();
+        ProcStats.Sample to = context.stats().sample();
         long failures = total - connect.opened();
         String p = loop.call(() -> String.format("p50 %s  p90 %s  p99 %s  max %s", ms(upgrades.percentile(50)),
                 ms(upgrades.percentile(90)), ms(upgrades.percentile(99)), ms(upgrades.max())));
-        out.printf("upgraded     %,d/%,d in %.2f s%s%n", connect.opened(), total, connect.seconds(),
-                failures > 0 ? ", FAILED " + connect.failed() + " " + connect.failures() + ", pending " + connect.pending() : "");
-        out.printf("latency      %s  (TCP connect to the 101 answer)%n", p);
-        out.printf("cpu          %s%n", stats.cpuReport(from, to));
-        BenchSocket.closeAll(loop, sockets);
+        context.out().printf("upgraded     %,d/%,d in %.2f s%s%n", connect.opened(), total, connect.seconds(),
+                connect.failuresNote());
+        context.out().printf("latency      %s  (TCP connect to the 101 answer)%n", p);
+        context.out().printf("cpu          %s%n", context.stats().cpuReport(from, to));
+        connector.closeAll(sockets);
         return failures;
     }
 
     @Override
     public void onOpen(BenchSocket socket) {
-        opened[socket.id()] = true;
         upgrades.record((System.nanoTime() - startedNanos[socket.id()]) / 1000);
-        connector.opened();
+        connector.opened(socket);
     }
 
     @Override
@@ -100,9 +72,7 @@ final class HandshakeScenario implements BenchSocket.Listener {
 
     @Override
     public void onClosed(BenchSocket socket, int code, String reason) {
-        if (!opened[socket.id()]) {
-            connector.failed(code < 0 ? "HTTP " + -code : reason);
-        }
+        connector.closed(socket, code, reason);
     }
 
     private static String ms(long micros) {

@@ -1,9 +1,6 @@
 package dev.rooms.bench;
 
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,73 +11,46 @@ final class IdleScenario implements BenchSocket.Listener {
 
     private static final String PROBE = "bench idle probe";
 
-    private final BenchOptions options;
-    private final RoomsApi api;
-    private final ProcStats stats;
-    private final PrintStream out;
-    private final String runId;
-    private final EventLoop loop = new EventLoop();
+    private final ScenarioContext context;
+    private final EventLoop loop;
     private final int total;
     private final int rooms;
     private final BenchSocket[] sockets;
-    private final boolean[] opened;
-    private final Map<Integer, Integer> closeCodes = new TreeMap<>();
     private Connector connector;
-    private boolean closingAll;
-    private long unexpectedCloses;
     private int probeReceipts;
 
-    IdleScenario(BenchOptions options, RoomsApi api, ProcStats stats, PrintStream out, String runId) {
-        this.options = options;
-        this.api = api;
-        this.stats = stats;
-        this.out = out;
-        this.runId = runId;
-        this.total = options.idle();
-        this.rooms = Math.min(options.rooms(), Math.max(1, total));
+    /** @param loop the scenario's network thread, closed by the caller afterwards */
+    IdleScenario(ScenarioContext context, EventLoop loop) {
+        this.context = context;
+        this.loop = loop;
+        this.total = context.options().idle();
+        this.rooms = Math.min(context.options().rooms(), Math.max(1, total));
         this.sockets = new BenchSocket[total];
-        this.opened = new boolean[total];
     }
 
     /** Runs the scenario and prints its report; returns the number of failures (connections lost). */
     long run() {
-        try {
-            return measure();
-        } finally {
-            loop.close();
-        }
-    }
-
-    private long measure() {
+        PrintStream out = context.out();
+        BenchOptions options = context.options();
+        ProcStats stats = context.stats();
         out.printf("%n== idle: %,d connections over %d rooms, held %d s%n", total, rooms, options.idleHoldSeconds());
-        String email = "bench-" + runId + "-idle@bench.example";
-        String password = "Bench-" + runId + "-pw";
-        api.register(email, "Bench idle", password);
-        String token = api.login(email, password);
+        String token = context.login("idle", "Bench idle");
         long[] roomIds = new long[rooms];
         for (int r = 0; r < rooms; r++) {
-            roomIds[r] = api.createRoom(token, "bench " + runId + " idle " + r);
+            roomIds[r] = context.api().createRoom(token, "bench " + context.runId() + " idle " + r);
         }
         long rssBefore = stats.serverMemoryKib("VmRSS");
         String loadBefore = ProcStats.loadAverage();
-        InetSocketAddress server = new InetSocketAddress(options.url().getHost(), options.url().getPort());
 
         ProcStats.Sample from = stats.sample();
         connector = new Connector(loop, total, options.connectWindow(), i -> {
             sockets[i] = new BenchSocket(loop, i, this);
-            String path = "/ws/chat/" + roomIds[i % rooms] + "/";
-            if (options.tokenInQuery()) {
-                sockets[i].connect(server, path + "?token=" + token, null);
-            } else {
-                sockets[i].connect(server, path, token);
-            }
+            context.connect(sockets[i], roomIds[i % rooms], token);
         });
-        Connector.Result connect = connector.openAll(Math.max(60, total / 50));
+        Connector.Result connect = connector.openAll();
         ProcStats.Sample to = stats.sample();
         out.printf("connect      %,d/%,d open in %.1f s: %,.0f connections/s%s%n", connect.opened(), total,
-                connect.seconds(), connect.ratePerSecond(), connect.failed() + connect.pending() > 0
-                        ? ", FAILED " + connect.failed() + " " + connect.failures() + ", pending " + connect.pending()
-                        : "");
+                connect.seconds(), connect.ratePerSecond(), connect.failuresNote());
         out.printf("cpu          while connecting: %s%n", stats.cpuReport(from, to));
 
         long rssMax = stats.serverMemoryKib("VmRSS");
@@ -109,15 +79,15 @@ final class IdleScenario implements BenchSocket.Listener {
             out.println("server RSS   n/a (pass --server-pid)");
         }
         out.printf("load         loadavg %s before, %s after%n", loadBefore, ProcStats.loadAverage());
-        long lost = loop.call(() -> unexpectedCloses);
-        String codes = loop.call(() -> closeCodes.isEmpty() ? "" : " (close codes " + closeCodes + ")");
+        long lost = loop.call(connector::unexpectedCloses);
+        String codes = loop.call(connector::unexpectedCloseCodes);
         int probed = probeReceiptsNow();
         out.printf("alive        %,d still open after %d s, %d closed by the server%s; probe reached %d/%d"
                 + " connections of its room%n", stillOpen, options.idleHoldSeconds(), lost, codes, probed,
                 probeExpected);
         long failures = (total - connect.opened()) + lost + (probeExpected - probed);
         out.printf("result       %s%n", failures == 0 ? "OK" : "FAILED");
-        closeAll();
+        connector.closeAll(sockets);
         return failures;
     }
 
@@ -150,8 +120,7 @@ final class IdleScenario implements BenchSocket.Listener {
 
     @Override
     public void onOpen(BenchSocket socket) {
-        opened[socket.id()] = true;
-        connector.opened();
+        connector.opened(socket);
     }
 
     @Override
@@ -164,20 +133,7 @@ final class IdleScenario implements BenchSocket.Listener {
 
     @Override
     public void onClosed(BenchSocket socket, int code, String reason) {
-        if (!opened[socket.id()]) {
-            connector.failed(code < 0 ? "HTTP " + -code : reason);
-        } else if (!closingAll) {
-            unexpectedCloses++;
-            closeCodes.merge(code, 1, Integer::sum);
-        }
-    }
-
-    private void closeAll() {
-        loop.call(() -> {
-            closingAll = true;
-            return null;
-        });
-        BenchSocket.closeAll(loop, sockets);
+        connector.closed(socket, code, reason);
     }
 
     private static String mib(long kib) {

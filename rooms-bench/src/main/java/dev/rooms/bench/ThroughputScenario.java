@@ -1,14 +1,12 @@
 package dev.rooms.bench;
 
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,16 +28,11 @@ final class ThroughputScenario implements BenchSocket.Listener {
         }
     }
 
-    private final BenchOptions options;
-    private final RoomsApi api;
-    private final ProcStats stats;
-    private final PrintStream out;
-    private final String runId;
-    private final EventLoop loop = new EventLoop();
+    private final ScenarioContext context;
+    private final EventLoop loop;
     private final int clients;
     private final int total;
     private final BenchSocket[] sockets;
-    private final boolean[] opened;
     private final LongList[] receipts;
     private final int[] sent;
     private final long[] sentInRoom;
@@ -47,12 +40,9 @@ final class ThroughputScenario implements BenchSocket.Listener {
     private final LongList[] receiptKeys;
     private final LatencyHistogram latency = new LatencyHistogram();
     private final LatencyHistogram sendLag = new LatencyHistogram();
-    private final Map<Integer, Integer> closeCodes = new TreeMap<>();
     private String[] tokens;
     private long[] roomIds;
     private Connector connector;
-    private InetSocketAddress server;
-    private boolean closingAll;
     private long measureStart = Long.MAX_VALUE;
     private long measureEnd = Long.MAX_VALUE;
     private long deliveries;
@@ -60,20 +50,17 @@ final class ThroughputScenario implements BenchSocket.Listener {
     private long nonChatFrames;
     private long foreign;
     private long nonceMismatch;
-    private long unexpectedCloses;
     private long skippedSends;
     private long windowSends;
 
-    ThroughputScenario(BenchOptions options, RoomsApi api, ProcStats stats, PrintStream out, String runId) {
-        this.options = options;
-        this.api = api;
-        this.stats = stats;
-        this.out = out;
-        this.runId = runId;
+    /** @param loop the scenario's network thread, closed by the caller afterwards */
+    ThroughputScenario(ScenarioContext context, EventLoop loop) {
+        BenchOptions options = context.options();
+        this.context = context;
+        this.loop = loop;
         this.clients = options.clients();
         this.total = options.rooms() * clients;
         this.sockets = new BenchSocket[total];
-        this.opened = new boolean[total];
         this.receipts = new LongList[total];
         this.receiptKeys = new LongList[total];
         this.sent = new int[total];
@@ -89,25 +76,18 @@ final class ThroughputScenario implements BenchSocket.Listener {
 
     /** Runs the scenario and prints its report; returns the number of failures found (0 = all delivered). */
     long run() {
-        try {
-            return measure();
-        } finally {
-            loop.close();
-        }
-    }
-
-    private long measure() {
+        PrintStream out = context.out();
+        BenchOptions options = context.options();
+        ProcStats stats = context.stats();
         out.printf("%n== throughput: %d rooms × %d clients, %s msg/s per client, %d s warm-up + %d s measured%n",
                 options.rooms(), clients, options.rate(), options.warmupSeconds(), options.durationSeconds());
         setUp();
 
         Connector.Result connect = connect();
         out.printf("connect      %d/%d open in %.1f s (%.0f/s)%s%n", connect.opened(), total, connect.seconds(),
-                connect.ratePerSecond(), connect.failed() + connect.pending() > 0
-                        ? ", FAILED " + connect.failed() + " " + connect.failures() + ", pending " + connect.pending()
-                        : "");
+                connect.ratePerSecond(), connect.failuresNote());
         if (connect.opened() < total) {
-            closeAll();
+            connector.closeAll(sockets);
             return total - connect.opened();
         }
 
@@ -124,38 +104,28 @@ final class ThroughputScenario implements BenchSocket.Listener {
 
         boolean drained = drain();
         Check check = check();
-        closeAll();
+        connector.closeAll(sockets);
         report(from, to, loadBefore, drained, check);
         return check.failures();
     }
 
     private void setUp() {
-        String password = "Bench-" + runId + "-pw";
         tokens = new String[clients];
         for (int j = 0; j < clients; j++) {
-            String email = "bench-" + runId + "-" + j + "@bench.example";
-            api.register(email, "Bench " + j, password);
-            tokens[j] = api.login(email, password);
+            tokens[j] = context.login(String.valueOf(j), "Bench " + j);
         }
-        roomIds = new long[options.rooms()];
+        roomIds = new long[context.options().rooms()];
         for (int r = 0; r < roomIds.length; r++) {
-            roomIds[r] = api.createRoom(tokens[0], "bench " + runId + " " + r);
+            roomIds[r] = context.api().createRoom(tokens[0], "bench " + context.runId() + " " + r);
         }
-        server = new InetSocketAddress(options.url().getHost(), options.url().getPort());
     }
 
     private Connector.Result connect() {
-        connector = new Connector(loop, total, options.connectWindow(), i -> {
+        connector = new Connector(loop, total, context.options().connectWindow(), i -> {
             sockets[i] = new BenchSocket(loop, i, this);
-            String token = tokens[i % clients];
-            String path = "/ws/chat/" + roomIds[i / clients] + "/";
-            if (options.tokenInQuery()) {
-                sockets[i].connect(server, path + "?token=" + token, null);
-            } else {
-                sockets[i].connect(server, path, token);
-            }
+            context.connect(sockets[i], roomIds[i / clients], tokens[i % clients]);
         });
-        return connector.openAll(Math.max(60, total / 50));
+        return connector.openAll();
     }
 
     private void startSending(long start, long warmupEnd, long end, long period) {
@@ -191,8 +161,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
 
     @Override
     public void onOpen(BenchSocket socket) {
-        opened[socket.id()] = true;
-        connector.opened();
+        connector.opened(socket);
     }
 
     @Override
@@ -226,12 +195,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
 
     @Override
     public void onClosed(BenchSocket socket, int code, String reason) {
-        if (!opened[socket.id()]) {
-            connector.failed(code < 0 ? "HTTP " + -code : reason);
-        } else if (!closingAll) {
-            unexpectedCloses++;
-            closeCodes.merge(code, 1, Integer::sum);
-        }
+        connector.closed(socket, code, reason);
     }
 
     private static long key(long socket, long seq) {
@@ -269,7 +233,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
 
     /** Waits until every connection has as many receipts as its room had sends, or the drain time is up. */
     private boolean drain() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(context.options().drainSeconds());
         while (System.nanoTime() < deadline) {
             if (loop.call(this::allReceived)) {
                 return true;
@@ -281,7 +245,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
 
     private boolean allReceived() {
         for (int i = 0; i < total; i++) {
-            if (opened[i] && receipts[i].size() < sentInRoom[i / clients]) {
+            if (receipts[i].size() < sentInRoom[i / clients]) {
                 return false;
             }
         }
@@ -303,7 +267,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
         });
         List<List<RoomsApi.HistoryMessage>> histories = new ArrayList<>();
         for (long roomId : roomIds) {
-            histories.add(api.history(tokens[0], roomId));
+            histories.add(context.api().history(tokens[0], roomId));
         }
         return loop.call(() -> check(histories, before));
     }
@@ -386,19 +350,14 @@ final class ThroughputScenario implements BenchSocket.Listener {
             }
         }
         return new Check(lost, duplicated, reordered, unknown, notPersisted, duplicatedInHistory, historyOutOfOrder,
-                mismatch, nonceMismatch, unexpectedCloses, messages, late);
-    }
-
-    private void closeAll() {
-        loop.call(() -> {
-            closingAll = true;
-            return null;
-        });
-        BenchSocket.closeAll(loop, sockets);
+                mismatch, nonceMismatch, connector.unexpectedCloses(), messages, late);
     }
 
     private void report(ProcStats.Sample from, ProcStats.Sample to, String loadBefore, boolean drained,
                         Check check) {
+        PrintStream out = context.out();
+        BenchOptions options = context.options();
+        ProcStats stats = context.stats();
         double seconds = (to.wallNanos() - from.wallNanos()) / 1e9;
         loop.call(() -> {
             long sentTotal = 0;
@@ -446,7 +405,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
                     check.lost(), check.duplicated(), check.reordered(), check.unknown(), check.notPersisted(),
                     check.duplicatedInHistory(), check.historyOutOfOrder(), check.contentMismatch(),
                     check.nonceMismatch(), check.unexpectedCloses(),
-                    closeCodes.isEmpty() ? "" : " (close codes " + closeCodes + ")");
+                    connector.unexpectedCloseCodes());
             if (!drained) {
                 out.printf("             deliveries were still missing %d s after sending stopped (--drain); %d"
                         + " arrived after the history was fetched%n", options.drainSeconds(), check.late());

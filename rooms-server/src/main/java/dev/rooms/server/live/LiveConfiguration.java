@@ -166,7 +166,10 @@ class LiveConfiguration {
     RoomSequencer roomSequencer(@Qualifier("chatWorkers") ThreadPoolTaskExecutor workers, ChatStore store,
                                 ChatFrames frames, Broker broker, RoomSessionRegistry registry, BrokerOutage outage,
                                 LiveMetrics metrics) {
-        return new RoomSequencer(workers, store, frames, broker, registry, outage, Duration.ofSeconds(10), metrics);
+        RoomSequencer sequencer = new RoomSequencer(workers, store, frames, broker, registry, outage,
+                Duration.ofSeconds(10), metrics);
+        metrics.watch(sequencer);
+        return sequencer;
     }
 
     /**

@@ -12,7 +12,8 @@ import org.springframework.web.socket.CloseStatus;
 /**
  * The live layer's Micrometer meters, in one place so the hot paths only call a method each. Counters are
  * cumulative (Prometheus derives rates: {@code rate(rooms_live_messages_stored_total[1m])}); gauges are read
- * at scrape time from the {@link RoomSessionRegistry}, so the hot paths pay nothing for them.
+ * at scrape time from the {@link RoomSessionRegistry} and the {@link RoomSequencer}, so the hot paths pay nothing
+ * for them.
  */
 final class LiveMetrics {
 
@@ -56,6 +57,13 @@ final class LiveMetrics {
                 .register(meters);
         Gauge.builder("rooms.live.outgoing.queued.max", registry, r -> r.queuedChars(true))
                 .description("Characters queued for sending to the most backed-up connection").baseUnit("characters")
+                .register(meters);
+    }
+
+    /** A gauge read from the sequencer at scrape time: rooms whose chat and signals wait or are being worked on. */
+    void watch(RoomSequencer sequencer) {
+        Gauge.builder("rooms.live.chat.queued.rooms", sequencer, RoomSequencer::queuedRooms)
+                .description("Rooms with chat or signals queued or in progress on this process (a quiet room has none)")
                 .register(meters);
     }
 

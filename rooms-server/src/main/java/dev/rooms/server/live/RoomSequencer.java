@@ -230,9 +230,9 @@ final class RoomSequencer {
         }
     }
 
-    /** Whether the room has work queued or in progress (an idle room has no queue). */
-    boolean hasQueue(long roomId) {
-        return queues.containsKey(roomId);
+    /** Rooms with work queued or in progress (for the metrics; an idle room has no queue). */
+    int queuedRooms() {
+        return queues.size();
     }
 
     /**

@@ -228,11 +228,6 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         connections().forEach(connection -> connection.close(status));
     }
 
-    /** Whether this process holds an entry (connections, a broker subscription) for the room. */
-    boolean hasRoom(long roomId) {
-        return rooms.containsKey(roomId);
-    }
-
     /** Open local connections (for the metrics). */
     int connectionCount() {
         int count = 0;
@@ -242,7 +237,7 @@ final class RoomSessionRegistry implements Broker.BrokerListener {
         return count;
     }
 
-    /** Rooms with local connections (for the metrics). */
+    /** Rooms with local connections, each holding an entry and a broker subscription (for the metrics). */
     int roomCount() {
         return rooms.size();
     }
