@@ -56,7 +56,8 @@ abstract class ChatStoreTests extends ApiTest {
         TestUser alice = newUser();
         long room = createRoom(alice, "Nonces").get("id").asLong();
         String word = "kept" + System.nanoTime();
-        String longest = "n".repeat(64);
+        // The longest nonce the socket accepts: 64 UTF-16 characters, here with some outside ASCII and the BMP.
+        String longest = "ü".repeat(32) + "😀".repeat(16);
 
         store.store(room, List.of(new NewMessage(alice.id(), word + " one", null, longest),
                 new NewMessage(alice.id(), word + " two")));
