@@ -14,8 +14,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A TCP proxy on a random loopback port in front of the test server, standing in for a network that fails. It can
- * cut every connection at once and refuse new ones until {@link #allow()}, and it can let WebSocket upgrades
- * through but then hold back everything the server sends on them (a server that is reachable but never answers).
+ * cut every connection at once and refuse new ones until {@link #allow()}, it can let WebSocket upgrades
+ * through but then hold back everything the server sends on them (a server that is reachable but never answers),
+ * and it can drop what clients send without closing anything (a server that is reachable but never hears).
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -31,6 +32,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = new HashSet<>();
     private boolean refusing;
     private volatile boolean silenceWebSockets;
+    private volatile boolean dropRequests;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -58,6 +60,14 @@ public final class TcpProxy implements AutoCloseable {
     /** From now on, WebSocket upgrades complete but nothing the server sends after them reaches the client. */
     public void silenceWebSockets() {
         silenceWebSockets = true;
+    }
+
+    /**
+     * From now on nothing a client sends reaches the server, on open connections and new ones alike, and nothing
+     * is closed: the client's requests are lost on the way and it learns so only from its own timeouts.
+     */
+    public void dropRequests() {
+        dropRequests = true;
     }
 
     @Override
@@ -92,8 +102,8 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(upstream);
             return;
         }
-        threads.execute(() -> pump(client, upstream, false));
-        threads.execute(() -> pump(upstream, client, silenceWebSockets));
+        threads.execute(() -> pump(client, upstream, false, true));
+        threads.execute(() -> pump(upstream, client, silenceWebSockets, false));
     }
 
     /** Registers a pair unless refusing; under the same lock as a cut, so no pair slips past one. */
@@ -106,15 +116,18 @@ public final class TcpProxy implements AutoCloseable {
         return true;
     }
 
-    /** Copies bytes; when {@code silenceAfterUpgrade}, stops forwarding after a 101 answer's headers. */
-    private void pump(Socket from, Socket to, boolean silenceAfterUpgrade) {
+    /**
+     * Copies bytes; when {@code silenceAfterUpgrade}, stops forwarding after a 101 answer's headers; from a
+     * client ({@code request}), stops forwarding once {@link #dropRequests()} was called.
+     */
+    private void pump(Socket from, Socket to, boolean silenceAfterUpgrade, boolean request) {
         byte[] buffer = new byte[16 * 1024];
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             boolean silent = false;
             for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-                if (silent) {
+                if (silent || (request && dropRequests)) {
                     continue;
                 }
                 int forward = read;

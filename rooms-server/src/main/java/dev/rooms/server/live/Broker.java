@@ -1,7 +1,5 @@
 package dev.rooms.server.live;
 
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -10,9 +8,6 @@ import java.util.concurrent.CompletableFuture;
  * exactly once. Events published to one room arrive at every subscriber in publish order.
  */
 interface Broker {
-
-    /** How long a broker keeps a published message's nonce for {@link #recentNonces}. */
-    int NONCE_SECONDS = 30;
 
     /** Starts receiving; events and failures go to {@code listener} from then on. */
     void start(BrokerListener listener);
@@ -33,16 +28,6 @@ interface Broker {
      * {@link BrokerUnavailableException} when it cannot. Events published from one thread keep their order.
      */
     CompletableFuture<Void> publish(Envelope envelope);
-
-    /**
-     * The nonces of the room's recently published chat messages among {@code messageIds}, by id, for a message
-     * that has to be read back from the database (which keeps no nonce). Kept for {@value #NONCE_SECONDS}
-     * seconds at least by a broker that may need it; a broker that delivers every message itself keeps none.
-     * Never throws: what cannot be looked up is absent.
-     */
-    default Map<Long, String> recentNonces(long roomId, List<Long> messageIds) {
-        return Map.of();
-    }
 
     /** Stops receiving and releases connections. */
     void stop();

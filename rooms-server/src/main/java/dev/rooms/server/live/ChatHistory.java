@@ -1,7 +1,6 @@
 package dev.rooms.server.live;
 
 import java.util.List;
-import java.util.Map;
 
 /** Read access to persisted chat, for putting messages from several processes back into id order. */
 interface ChatHistory {
@@ -10,16 +9,9 @@ interface ChatHistory {
     long lastMessageId(long roomId);
 
     /**
-     * The room's messages with {@code afterId < id < beforeId}, oldest first, as broadcast frames; each one's
-     * {@code previousId} is the one before it, the first's {@code afterId}. The database keeps no nonce: each
-     * frame carries the one {@code nonces} still knows for its message, if any.
+     * The room's messages with {@code afterId < id < beforeId}, oldest first, as broadcast frames, each with the
+     * nonce its sender sent it with (stored with the message); each one's {@code previousId} is the one before
+     * it, the first's {@code afterId}.
      */
-    List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId, Nonces nonces);
-
-    /** Where the nonces of recently published messages are kept ({@link Broker#recentNonces}). */
-    interface Nonces {
-
-        /** The nonces still known of the room's messages with these ids, by id; absent ones had none or expired. */
-        Map<Long, String> of(long roomId, List<Long> messageIds);
-    }
+    List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId);
 }

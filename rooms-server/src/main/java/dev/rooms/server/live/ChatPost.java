@@ -18,9 +18,9 @@ record ChatPost(long userId, String content, String nonce, String idempotencyKey
         this(userId, content, nonce, null, null);
     }
 
-    /** What is saved of it. */
+    /** What is saved of it: the nonce too, so that a copy read back from the database still carries it. */
     NewMessage message() {
-        return new NewMessage(userId, content, idempotencyKey);
+        return new NewMessage(userId, content, idempotencyKey, nonce);
     }
 
     /** It was stored and handed to the broadcast. */

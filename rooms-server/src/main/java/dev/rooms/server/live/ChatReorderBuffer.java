@@ -21,7 +21,7 @@ import org.springframework.scheduling.TaskScheduler;
  * delivered as soon as the predecessor arrives, so every copy keeps its sender's {@code nonce}. Only if the
  * missing message does not arrive within the {@link GapWait} (which adapts to how late overtaken messages
  * arrive here; it runs out when the publisher failed after committing) is it read from the database, with the
- * nonce the broker still keeps for it. Signals arriving while chat waits wait behind it, so a sender's order
+ * nonce stored with it. Signals arriving while chat waits wait behind it, so a sender's order
  * holds. Every connection therefore sees the room's messages exactly once, in id order, the history's order.
  *
  * <p>The gap timers run on the application context's scheduler ({@code rooms-ws-gap}), which starts and
@@ -32,19 +32,16 @@ final class ChatReorderBuffer {
     private static final Logger log = LoggerFactory.getLogger(ChatReorderBuffer.class);
 
     private final ChatHistory history;
-    private final ChatHistory.Nonces nonces;
     private final GapWait gapWait;
     private final TaskScheduler gapTimers;
 
     /**
-     * @param nonces    where the nonces of recently published messages are kept ({@link Broker#recentNonces})
      * @param gapWait   how long a message waits for an earlier one still on its way before that one is read
      *                  from the database
      * @param gapTimers runs the database reads that fill gaps
      */
-    ChatReorderBuffer(ChatHistory history, ChatHistory.Nonces nonces, GapWait gapWait, TaskScheduler gapTimers) {
+    ChatReorderBuffer(ChatHistory history, GapWait gapWait, TaskScheduler gapTimers) {
         this.history = history;
-        this.nonces = nonces;
         this.gapWait = gapWait;
         this.gapTimers = gapTimers;
     }
@@ -216,7 +213,7 @@ final class ChatReorderBuffer {
             }
             List<StoredChat> missed;
             try {
-                missed = history.messagesBetween(roomId, after, before, nonces);
+                missed = history.messagesBetween(roomId, after, before);
             } catch (RuntimeException e) {
                 log.warn("Room {}: reading messages {}..{} to fill a gap failed: {}", roomId, after, before, e.toString());
                 missed = List.of();
@@ -234,7 +231,7 @@ final class ChatReorderBuffer {
                 for (StoredChat message : missed) {
                     if (message.id() > lastChatId) {
                         early.putIfAbsent(message.id(), new Waiting(
-                                Envelope.chat(roomId, message.id(), message.previousId(), message.frame(), message.nonce())));
+                                Envelope.chat(roomId, message.id(), message.previousId(), message.frame())));
                     }
                 }
                 deliverInOrder(true);

@@ -2,10 +2,9 @@ package dev.rooms.server.live;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import dev.rooms.server.message.MessageResponse;
 import dev.rooms.server.message.MessageService;
+import dev.rooms.server.message.StoredMessage;
 
 /** {@link ChatHistory} read through {@link MessageService}, frames in the broadcast (the spec's history) shape. */
 final class MessageHistory implements ChatHistory {
@@ -24,17 +23,13 @@ final class MessageHistory implements ChatHistory {
     }
 
     @Override
-    public List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId, Nonces nonces) {
-        List<MessageResponse> found = messages.listMessagesBetween(roomId, afterId, beforeId);
-        Map<Long, String> known = found.isEmpty()
-                ? Map.of()
-                : nonces.of(roomId, found.stream().map(MessageResponse::id).toList());
+    public List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId) {
         List<StoredChat> chain = new ArrayList<>();
         long previous = afterId;
-        for (MessageResponse message : found) {
-            String nonce = known.get(message.id());
-            chain.add(new StoredChat(message.id(), previous, frames.render(message, nonce), nonce));
-            previous = message.id();
+        for (StoredMessage stored : messages.listMessagesBetween(roomId, afterId, beforeId)) {
+            long id = stored.message().id();
+            chain.add(new StoredChat(id, previous, frames.render(stored.message(), stored.nonce())));
+            previous = id;
         }
         return chain;
     }

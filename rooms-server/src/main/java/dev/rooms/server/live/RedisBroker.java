@@ -4,9 +4,6 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -14,12 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.rooms.server.system.BrokerProperties;
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -57,7 +52,6 @@ final class RedisBroker implements Broker {
     private volatile StatefulRedisConnection<String, String> publisher;
     private volatile boolean subscriberUp;
     private volatile BrokerListener listener;
-    private final RecentNonces ownNonces = new RecentNonces(Duration.ofSeconds(NONCE_SECONDS));
     /** Retries a first connection that failed (Lettuce only reconnects connections it once had); else null. */
     private volatile ScheduledFuture<?> retries;
 
@@ -184,43 +178,12 @@ final class RedisBroker implements Broker {
         boolean deletion = envelope.kind() == Envelope.Kind.USER_DELETED || envelope.kind() == Envelope.Kind.ROOM_DELETED;
         String channel = deletion ? controlChannel() : roomChannel(envelope.roomId());
         String payload = json.writeValueAsString(envelope);
-        if (envelope.nonce() != null) {
-            // Before the publish, on the same connection: a node that has to read the message back from the
-            // database finds the nonce as soon as the message itself could have reached it.
-            ownNonces.remember(envelope.roomId(), envelope.messageId(), envelope.nonce());
-            publisher.async().set(nonceKey(envelope.roomId(), envelope.messageId()), envelope.nonce(),
-                    SetArgs.Builder.ex(NONCE_SECONDS));
-        }
         return publisher.async().publish(channel, payload).toCompletableFuture()
                 .<Void>thenApply(receivers -> null)
                 .exceptionallyCompose(failure -> {
                     metrics.brokerError("publish");
                     return CompletableFuture.failedFuture(new BrokerUnavailableException("Publishing to Redis failed", failure));
                 });
-    }
-
-    @Override
-    public Map<Long, String> recentNonces(long roomId, List<Long> messageIds) {
-        Map<Long, String> found = new HashMap<>(ownNonces.of(roomId, messageIds));
-        List<Long> elsewhere = messageIds.stream().filter(id -> !found.containsKey(id)).toList();
-        if (elsewhere.isEmpty() || !subscriberUp) {
-            return found;
-        }
-        try {
-            List<KeyValue<String, String>> values = publisher.async()
-                    .mget(elsewhere.stream().map(id -> nonceKey(roomId, id)).toArray(String[]::new))
-                    .get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            for (int i = 0; i < values.size(); i++) {
-                if (values.get(i).hasValue()) {
-                    found.put(elsewhere.get(i), values.get(i).getValue());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RedisException e) {
-            log.debug("Reading the nonces of {} message(s) of room {} failed: {}", elsewhere.size(), roomId, e.toString());
-        }
-        return found;
     }
 
     @Override
@@ -257,10 +220,6 @@ final class RedisBroker implements Broker {
 
     private String roomChannel(long roomId) {
         return properties.channelPrefix() + ":room:" + roomId;
-    }
-
-    private String nonceKey(long roomId, long messageId) {
-        return properties.channelPrefix() + ":nonce:" + roomId + ":" + messageId;
     }
 
     private String controlChannel() {

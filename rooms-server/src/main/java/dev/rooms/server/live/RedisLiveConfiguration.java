@@ -50,10 +50,8 @@ class RedisLiveConfiguration {
     }
 
     @Bean
-    ChatReorderBuffer chatReorderBuffer(ChatHistory history, Broker broker,
-                                        @Qualifier("gapTimers") ThreadPoolTaskScheduler gapTimers) {
-        return new ChatReorderBuffer(history, broker::recentNonces, new GapWait(GAP_WAIT_MIN, GAP_WAIT_INITIAL, GAP_WAIT_MAX),
-                gapTimers);
+    ChatReorderBuffer chatReorderBuffer(ChatHistory history, @Qualifier("gapTimers") ThreadPoolTaskScheduler gapTimers) {
+        return new ChatReorderBuffer(history, new GapWait(GAP_WAIT_MIN, GAP_WAIT_INITIAL, GAP_WAIT_MAX), gapTimers);
     }
 
     /** {@code rooms.redis.url} is set and not blank, as {@link BrokerProperties#redisEnabled()} reads it. */

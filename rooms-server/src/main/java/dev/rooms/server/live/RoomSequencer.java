@@ -218,7 +218,7 @@ final class RoomSequencer {
                 long id = message.message().id();
                 registry.publishing(roomId, id);
                 published.add(broker.publish(Envelope.chat(roomId, id, message.previousId(),
-                        frames.render(message.message(), post.nonce()), post.nonce())));
+                        frames.render(message.message(), post.nonce()))));
                 post.stored(message.message());
                 stored++;
             }

@@ -5,8 +5,7 @@ package dev.rooms.server.live;
  *
  * @param id         the message id
  * @param previousId the id of the room's message before it (0 when unknown or none)
- * @param frame      the broadcast frame: the history shape plus the sender's nonce, if any
- * @param nonce      that nonce, or {@code null}
+ * @param frame      the broadcast frame: the history shape plus the sender's nonce, if it sent one
  */
-record StoredChat(long id, long previousId, String frame, String nonce) {
+record StoredChat(long id, long previousId, String frame) {
 }

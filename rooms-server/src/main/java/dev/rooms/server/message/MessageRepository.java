@@ -37,6 +37,11 @@ class MessageRepository {
             FROM message m JOIN users u ON u.id = m.user_id
             """;
 
+    private static final String SELECT_WITH_NONCE = """
+            SELECT m.id, m.room_id, m.content, m.created_at, m.edited_at, m.nonce, u.id AS user_id, u.email, u.name
+            FROM message m JOIN users u ON u.id = m.user_id
+            """;
+
     private static final String SELECT_WITH_ROOM = """
             SELECT m.id, m.content, m.created_at, m.edited_at, u.id AS user_id, u.email, u.name, r.id AS room_id, r.name AS room_name
             FROM message m JOIN users u ON u.id = m.user_id JOIN room r ON r.id = m.room_id AND r.is_active = TRUE
@@ -97,7 +102,7 @@ class MessageRepository {
         KeyHolder keys = new GeneratedKeyHolder();
         batches.batchUpdate(
                 connection -> connection.prepareStatement(
-                        "INSERT INTO message (room_id, user_id, content, created_at) VALUES (?, ?, ?, ?)", new String[] {"id"}),
+                        "INSERT INTO message (room_id, user_id, content, created_at, nonce) VALUES (?, ?, ?, ?, ?)", new String[] {"id"}),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement statement, int i) throws SQLException {
@@ -106,6 +111,7 @@ class MessageRepository {
                         statement.setLong(2, message.userId());
                         statement.setString(3, message.content());
                         statement.setObject(4, OffsetDateTime.ofInstant(createdAt.get(i), ZoneOffset.UTC));
+                        statement.setString(5, message.nonce());
                     }
 
                     @Override
@@ -252,10 +258,11 @@ class MessageRepository {
                 .query(Long.class).single();
     }
 
-    List<MessageResponse> findByRoomBetween(long roomId, long afterId, long beforeId) {
-        return jdbc.sql(SELECT + " WHERE m.room_id = ? AND m.id > ? AND m.id < ? ORDER BY m.id")
+    /** With their nonces: the only read that selects them (every REST answer is built from {@link #SELECT}). */
+    List<StoredMessage> findByRoomBetween(long roomId, long afterId, long beforeId) {
+        return jdbc.sql(SELECT_WITH_NONCE + " WHERE m.room_id = ? AND m.id > ? AND m.id < ? ORDER BY m.id")
                 .params(roomId, afterId, beforeId)
-                .query(MessageRepository::map)
+                .query((rs, row) -> new StoredMessage(map(rs, row), rs.getString("nonce")))
                 .list();
     }
 

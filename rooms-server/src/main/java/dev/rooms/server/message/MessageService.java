@@ -252,11 +252,11 @@ public class MessageService {
     }
 
     /**
-     * The room's messages with {@code afterId < id < beforeId}, oldest first, whether or not the room is still
-     * active (the live part fills gaps in a broadcast with them).
+     * The room's messages with {@code afterId < id < beforeId}, oldest first, each with its sender's nonce,
+     * whether or not the room is still active (the live part fills gaps in a broadcast with them).
      */
     @Transactional(readOnly = true)
-    public List<MessageResponse> listMessagesBetween(long roomId, long afterId, long beforeId) {
+    public List<StoredMessage> listMessagesBetween(long roomId, long afterId, long beforeId) {
         return messages.findByRoomBetween(roomId, afterId, beforeId);
     }
 }

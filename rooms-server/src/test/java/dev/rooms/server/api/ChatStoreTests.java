@@ -16,6 +16,8 @@ import dev.rooms.server.message.MessageService;
 import dev.rooms.server.message.NewMessage;
 import dev.rooms.server.message.PostOutcome;
 import dev.rooms.server.message.PostedMessage;
+import dev.rooms.server.message.StoredMessage;
+import dev.rooms.testing.ApiClient;
 import dev.rooms.testing.TestUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +47,29 @@ abstract class ChatStoreTests extends ApiTest {
 
         List<MessageResponse> answered = outcomes.stream().map(outcome -> outcome.posted().message()).toList();
         assertThat(answered).extracting(MessageResponse::content).containsExactly("one", "two", "three");
-        assertThat(answered).isEqualTo(messages.listMessagesBetween(room, 0, Long.MAX_VALUE));
+        assertThat(answered).isEqualTo(history(room));
         assertThat(answered.get(1).user().email()).isEqualTo(bob.email());
+    }
+
+    @Test
+    void storeWithNoncesThenTheLiveReadBackCarriesEachButNoRestAnswerDoes() {
+        TestUser alice = newUser();
+        long room = createRoom(alice, "Nonces").get("id").asLong();
+        String word = "kept" + System.nanoTime();
+        // The longest nonce the socket accepts: 64 UTF-16 characters, here with some outside ASCII and the BMP.
+        String longest = "ü".repeat(32) + "😀".repeat(16);
+
+        store.store(room, List.of(new NewMessage(alice.id(), word + " one", null, longest),
+                new NewMessage(alice.id(), word + " two")));
+
+        assertThat(messages.listMessagesBetween(room, 0, Long.MAX_VALUE)).extracting(StoredMessage::nonce)
+                .containsExactly(longest, null);
+        for (String path : List.of("/api/rooms/" + room + "/messages/", "/api/rooms/" + room + "/messages/?limit=10",
+                "/api/messages/search/?q=" + word)) {
+            ApiClient.Response response = api.get(path, alice.access());
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains(word + " one").doesNotContain("\"nonce\"").doesNotContain(longest);
+        }
     }
 
     @Test
@@ -78,7 +101,7 @@ abstract class ChatStoreTests extends ApiTest {
         assertThat(outcomes.get(1).posted()).isNull();
         assertThat(outcomes.get(1).failure()).hasMessageContaining(String.valueOf(NO_SUCH_USER));
         assertThat(outcomes.get(2).posted().message().content()).isEqualTo("after");
-        assertThat(messages.listMessagesBetween(room, 0, Long.MAX_VALUE)).extracting(MessageResponse::content)
+        assertThat(history(room)).extracting(MessageResponse::content)
                 .containsExactly("before", "after");
     }
 
@@ -106,8 +129,12 @@ abstract class ChatStoreTests extends ApiTest {
 
         List<String> expected = IntStream.range(0, 30).mapToObj(n -> "m" + n).toList();
         for (long room : rooms) {
-            assertThat(messages.listMessagesBetween(room, 0, Long.MAX_VALUE)).extracting(MessageResponse::content)
+            assertThat(history(room)).extracting(MessageResponse::content)
                     .isEqualTo(expected);
         }
+    }
+
+    private List<MessageResponse> history(long room) {
+        return messages.listMessagesBetween(room, 0, Long.MAX_VALUE).stream().map(StoredMessage::message).toList();
     }
 }

@@ -165,7 +165,7 @@ class OptInEventsSocketTest extends LiveServerTest {
         long id = api.post(alice, room, "first", null).get("id").longValue();
         api.edit(alice, room, id, "second");
 
-        List<StoredChat> filled = history.messagesBetween(room, 0, Long.MAX_VALUE, (roomId, ids) -> Map.of());
+        List<StoredChat> filled = history.messagesBetween(room, 0, Long.MAX_VALUE);
 
         assertThat(filled).hasSize(1);
         JsonNode frame = ApiClient.JSON.readTree(filled.get(0).frame());

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,13 +37,12 @@ class RoomSessionRegistryTest {
         }
 
         @Override
-        public List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId, Nonces nonces) {
+        public List<StoredChat> messagesBetween(long roomId, long afterId, long beforeId) {
             historyReads.add(new long[] {afterId, beforeId});
             List<StoredChat> chain = new ArrayList<>();
             long previous = afterId;
             for (long id = Math.max(afterId + 1, 5); id < Math.min(beforeId, 7); id++) {
-                String nonce = nonces.of(roomId, List.of(id)).get(id);
-                chain.add(new StoredChat(id, previous, nonce == null ? "db" + id : "db" + id + "+" + nonce, nonce));
+                chain.add(new StoredChat(id, previous, "db" + id));
                 previous = id;
             }
             return chain;
@@ -62,7 +60,7 @@ class RoomSessionRegistryTest {
     private RoomSessionRegistry reordering(Broker broker, GapWait wait) {
         gapTimers = new ThreadPoolTaskScheduler();
         gapTimers.initialize();
-        return new RoomSessionRegistry(broker, new ChatReorderBuffer(history, broker::recentNonces, wait, gapTimers),
+        return new RoomSessionRegistry(broker, new ChatReorderBuffer(history, wait, gapTimers),
                 new LiveMetrics(new SimpleMeterRegistry()));
     }
 
@@ -126,48 +124,6 @@ class RoomSessionRegistryTest {
         assertThat(received).containsExactly("a:db5", "a:db6", "a:m12");
         registry.onEnvelope(Envelope.chat(1, 13, 12, "m13"));
         assertThat(received).endsWith("a:m12", "a:m13");
-    }
-
-    @Test
-    void chatReadFromTheDatabaseThenCarriesTheNonceTheBrokerStillKeeps() {
-        Broker keepsNonces = new Broker() {
-            private final LocalBroker local = new LocalBroker();
-
-            @Override
-            public void start(BrokerListener listener) {
-                local.start(listener);
-            }
-
-            @Override
-            public void subscribe(long roomId) {
-            }
-
-            @Override
-            public void unsubscribe(long roomId) {
-            }
-
-            @Override
-            public CompletableFuture<Void> publish(Envelope envelope) {
-                return local.publish(envelope);
-            }
-
-            @Override
-            public Map<Long, String> recentNonces(long roomId, List<Long> messageIds) {
-                return messageIds.contains(5L) ? Map.of(5L, "n5") : Map.of();
-            }
-
-            @Override
-            public void stop() {
-            }
-        };
-        registry = reordering(keepsNonces, fixedWait(Duration.ofMillis(20)));
-        registry.join(recordingConnection("a", 1));
-
-        registry.onEnvelope(Envelope.chat(1, 4, 3, "m4"));
-        registry.onEnvelope(Envelope.chat(1, 7, 6, "m7"));
-
-        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 4);
-        assertThat(received).containsExactly("a:m4", "a:db5+n5", "a:db6", "a:m7");
     }
 
     @Test

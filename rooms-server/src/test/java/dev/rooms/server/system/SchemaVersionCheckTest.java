@@ -36,7 +36,7 @@ class SchemaVersionCheckTest {
         assertThatThrownBy(this::startNode)
                 .rootCause()
                 .isInstanceOf(SchemaTooNewException.class)
-                .hasMessageStartingWith("The database schema has migration(s) 99, newer than this node knows (up to 5)");
+                .hasMessageStartingWith("The database schema has migration(s) 99, newer than this node knows (up to 6)");
         assertThat(new SchemaTooNewFailureAnalyzer().analyze(new SchemaTooNewException("5", java.util.List.of("99")))
                 .getAction()).contains("same Rooms release on every node");
     }
