@@ -82,11 +82,23 @@ class DatabaseConfiguration {
      * makes commits durable itself.
      */
     @Bean
-    JdbcTransactionManager transactionManager(DataSource dataSource, RoomsProperties rooms, DatabaseProperties database,
-                                              DataSourceProperties standard) {
-        return embedded(rooms, standard)
-                ? new CheckpointingTransactionManager(dataSource, database.groupCommitWindow())
+    JdbcTransactionManager transactionManager(DataSource dataSource, DatabaseProperties database, CommitJournal journal) {
+        return journal.isEnabled()
+                ? new CheckpointingTransactionManager(dataSource, database.groupCommitWindow(), journal)
                 : new JdbcTransactionManager(dataSource);
+    }
+
+    /**
+     * The embedded database's chat journal, next to its file (see {@link CommitJournal}); off for an external
+     * database.
+     */
+    @Bean(destroyMethod = "close")
+    CommitJournal commitJournal(RoomsProperties rooms, DatabaseProperties database, DataSourceProperties standard) {
+        if (!embedded(rooms, standard)) {
+            return CommitJournal.disabled();
+        }
+        Path dir = DataDirectory.create(rooms.dataDir().toAbsolutePath().normalize());
+        return CommitJournal.in(dir, database.syncOnCommit(), database.journalCheckpointSize().toBytes());
     }
 
     /** The database as log lines name it: where it is, without credentials or parameters. */
