@@ -1,19 +1,26 @@
 package dev.rooms.server.system;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CommitJournalTest {
+
+    /** Linux's open flag for synchronous data writes (octal 010000 on x86-64 and AArch64). */
+    private static final int O_DSYNC = 010000;
 
     @TempDir
     Path dir;
@@ -62,6 +69,33 @@ class CommitJournalTest {
         assertThat(journal.commitAndAppend(() -> { }, new byte[16])).isFalse();
         assertThat(journal.commitAndAppend(() -> { }, new byte[16])).isTrue();
         journal.close();
+    }
+
+    @Test
+    void appendWithSyncOnCommitThenTheJournalFileIsWrittenWithDsync() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fdinfo")), "needs Linux's /proc to see open flags");
+        CommitJournal journal = CommitJournal.in(dir, true, 1 << 20);
+
+        journal.commitAndAppend(() -> { }, bytes("on the disk before it returns"));
+
+        Path file = files().get(0).toRealPath();
+        try (Stream<Path> open = Files.list(Path.of("/proc/self/fd"))) {
+            Path fd = open.filter(link -> file.equals(target(link))).findFirst().orElseThrow();
+            String info = Files.readString(Path.of("/proc/self/fdinfo", fd.getFileName().toString()));
+            Matcher flags = Pattern.compile("(?m)^flags:\\s+([0-7]+)$").matcher(info);
+            assertThat(flags.find()).isTrue();
+            assertThat(Integer.parseInt(flags.group(1), 8) & O_DSYNC).as("O_DSYNC").isNotZero();
+        } finally {
+            journal.close();
+        }
+    }
+
+    private static Path target(Path link) {
+        try {
+            return Files.readSymbolicLink(link);
+        } catch (IOException closedMeanwhile) {
+            return null;
+        }
     }
 
     private List<Path> files() throws Exception {
