@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -61,12 +62,12 @@ final class CheckpointingTransactionManager extends JdbcTransactionManager {
 
     @Override
     protected void doCommit(DefaultTransactionStatus status) {
-        byte[] entry = status.isReadOnly() ? null : journal.recorded();
+        List<byte[]> entries = status.isReadOnly() ? null : journal.recorded();
         boolean journaled = false;
         boolean large = false;
-        if (entry != null) {
+        if (entries != null) {
             try {
-                large = journal.commitAndAppend(() -> super.doCommit(status), entry);
+                large = journal.commitAndAppend(() -> super.doCommit(status), entries);
                 journaled = true;
             } catch (UncheckedIOException e) {
                 // Committed, not journaled: a checkpoint makes it durable instead.

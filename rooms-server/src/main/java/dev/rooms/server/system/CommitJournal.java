@@ -97,8 +97,8 @@ public final class CommitJournal {
     }
 
     /**
-     * Makes {@code entry} the record of the current transaction, which then saves nothing else: when it commits,
-     * the entry is appended instead of waiting for a checkpoint.
+     * Adds {@code entry} to the record of the current transaction, which then saves nothing but what it records:
+     * when it commits, its entries are appended instead of waiting for a checkpoint.
      *
      * @throws IllegalStateException outside a transaction, or when the journal is off
      */
@@ -106,46 +106,51 @@ public final class CommitJournal {
         if (!isEnabled() || !TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("No journal, or no transaction to record in");
         }
-        if (TransactionSynchronizationManager.getResource(this) == null) {
+        Entries entries = (Entries) TransactionSynchronizationManager.getResource(this);
+        if (entries == null) {
+            entries = new Entries(new ArrayList<>());
+            TransactionSynchronizationManager.bindResource(this, entries);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(CommitJournal.this);
                 }
             });
-        } else {
-            TransactionSynchronizationManager.unbindResource(this);
         }
-        TransactionSynchronizationManager.bindResource(this, new Entry(entry));
+        entries.list().add(entry);
     }
 
     /** The current transaction's record, or null when it must be made durable by a checkpoint. */
-    byte[] recorded() {
-        return TransactionSynchronizationManager.getResource(this) instanceof Entry entry ? entry.bytes : null;
+    List<byte[]> recorded() {
+        return TransactionSynchronizationManager.getResource(this) instanceof Entries entries ? entries.list() : null;
     }
 
     /**
-     * Runs {@code commit} and appends {@code entry} after it, both under the shared lock, so that no checkpoint
+     * Runs {@code commit} and appends {@code entries} after it, both under the shared lock, so that no checkpoint
      * switches files between them.
      *
      * @return whether the current file has grown past the size that asks for a checkpoint
      * @throws UncheckedIOException when the append failed: the transaction is committed but not durable
      */
-    boolean commitAndAppend(Runnable commit, byte[] entry) {
+    boolean commitAndAppend(Runnable commit, List<byte[]> entries) {
         rotation.readLock().lock();
         try {
             commit.run();
-            return append(entry);
+            return append(entries);
         } finally {
             rotation.readLock().unlock();
         }
     }
 
-    private synchronized boolean append(byte[] entry) {
-        CRC32C crc = new CRC32C();
-        crc.update(entry);
-        ByteBuffer buffer = ByteBuffer.allocate(HEADER + entry.length);
-        buffer.putInt(entry.length).putInt((int) crc.getValue()).put(entry).flip();
+    /** Appends the entries with one write. */
+    private synchronized boolean append(List<byte[]> entries) {
+        ByteBuffer buffer = ByteBuffer.allocate(entries.stream().mapToInt(entry -> HEADER + entry.length).sum());
+        for (byte[] entry : entries) {
+            CRC32C crc = new CRC32C();
+            crc.update(entry);
+            buffer.putInt(entry.length).putInt((int) crc.getValue()).put(entry);
+        }
+        buffer.flip();
         try {
             if (current == null) {
                 open();
@@ -275,6 +280,7 @@ public final class CommitJournal {
         }
     }
 
-    private record Entry(byte[] bytes) {
+    /** What the current transaction recorded, bound to it (a record, so it is not mistaken for any other resource). */
+    private record Entries(List<byte[]> list) {
     }
 }

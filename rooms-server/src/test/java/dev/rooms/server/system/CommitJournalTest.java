@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -28,8 +30,8 @@ class CommitJournalTest {
     @Test
     void recoverWhenTheLastEntryWasCutShortThenEveryCompleteEntryIsReplayedInOrderAndTheFilesGo() throws Exception {
         CommitJournal before = CommitJournal.in(dir, false, 1 << 20);
-        before.commitAndAppend(() -> { }, bytes("first"));
-        before.commitAndAppend(() -> { }, bytes("second"));
+        before.commitAndAppend(() -> { }, List.of(bytes("first")));
+        before.commitAndAppend(() -> { }, List.of(bytes("second")));
         before.close();
         try (Stream<Path> files = Files.list(dir)) {
             // A crash in the middle of an append: a header promising more bytes than arrived.
@@ -50,10 +52,10 @@ class CommitJournalTest {
     @Test
     void retireWhenACheckpointEndsThenOnlyTheFilesBeforeItsStartGo() throws Exception {
         CommitJournal journal = CommitJournal.in(dir, false, 1 << 20);
-        journal.commitAndAppend(() -> { }, bytes("covered by the checkpoint"));
+        journal.commitAndAppend(() -> { }, List.of(bytes("covered by the checkpoint")));
 
         journal.rotate();
-        journal.commitAndAppend(() -> { }, bytes("after its start"));
+        journal.commitAndAppend(() -> { }, List.of(bytes("after its start")));
         journal.retire();
         journal.close();
 
@@ -66,9 +68,27 @@ class CommitJournalTest {
     void commitAndAppendWhenTheFileReachesItsSizeThenACheckpointIsAskedFor() {
         CommitJournal journal = CommitJournal.in(dir, false, 40);
 
-        assertThat(journal.commitAndAppend(() -> { }, new byte[16])).isFalse();
-        assertThat(journal.commitAndAppend(() -> { }, new byte[16])).isTrue();
+        assertThat(journal.commitAndAppend(() -> { }, List.of(new byte[16]))).isFalse();
+        assertThat(journal.commitAndAppend(() -> { }, List.of(new byte[16]))).isTrue();
         journal.close();
+    }
+
+    @Test
+    void recordWhenATransactionRecordsTwiceThenBothEntriesAreItsRecordUntilItCompletes() {
+        CommitJournal journal = CommitJournal.in(dir, false, 1 << 20);
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            journal.record(bytes("first batch"));
+            journal.record(bytes("second batch"));
+
+            assertThat(journal.recorded()).extracting(entry -> new String(entry, StandardCharsets.UTF_8))
+                    .containsExactly("first batch", "second batch");
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(synchronization -> synchronization.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(journal.recorded()).isNull();
     }
 
     @Test
@@ -76,7 +96,7 @@ class CommitJournalTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/fdinfo")), "needs Linux's /proc to see open flags");
         CommitJournal journal = CommitJournal.in(dir, true, 1 << 20);
 
-        journal.commitAndAppend(() -> { }, bytes("on the disk before it returns"));
+        journal.commitAndAppend(() -> { }, List.of(bytes("on the disk before it returns")));
 
         Path file = files().get(0).toRealPath();
         try (Stream<Path> open = Files.list(Path.of("/proc/self/fd"))) {
