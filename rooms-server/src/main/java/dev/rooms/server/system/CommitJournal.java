@@ -54,6 +54,8 @@ public final class CommitJournal {
     private final TreeMap<Long, Path> previous = new TreeMap<>();
     /** This run's segments that a checkpoint in progress covers; guarded by this. */
     private final List<Path> retiring = new ArrayList<>();
+    /** This run's segments closed after a failed append, retired by the next checkpoint; guarded by this. */
+    private final List<Path> closed = new ArrayList<>();
     private long nextNumber;
     /** The file appended to; guarded by this. */
     private FileChannel current;
@@ -159,7 +161,16 @@ public final class CommitJournal {
                 current.write(buffer);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot append to the chat journal " + currentPath, e);
+            // What follows a partial entry would not be replayed: later entries go to a new file. This one is
+            // retired with the files of the next checkpoint (which the failed commit waits for).
+            Path failed = currentPath;
+            if (current != null) {
+                close(current);
+                closed.add(currentPath);
+                current = null;
+                currentPath = null;
+            }
+            throw new UncheckedIOException("Cannot append to the chat journal " + failed, e);
         }
         currentBytes += buffer.limit();
         return currentBytes >= rotateBytes;
@@ -185,6 +196,8 @@ public final class CommitJournal {
         rotation.writeLock().lock();
         try {
             synchronized (this) {
+                retiring.addAll(closed);
+                closed.clear();
                 if (current != null) {
                     close(current);
                     retiring.add(currentPath);
