@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -129,6 +130,46 @@ class MessageRepository {
             ids[i] = ((Number) Objects.requireNonNull(generated.get(i).values().iterator().next(), "generated id")).longValue();
         }
         return ids;
+    }
+
+    /**
+     * Puts journaled messages back (embedded database only, at start): each row whose id is not in the table
+     * and whose room and author still exist, then the id sequence above the highest of them.
+     *
+     * @return how many rows were inserted
+     */
+    int insertMissing(List<JournaledMessages.Row> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int[][] counts = batches.batchUpdate("""
+                INSERT INTO message (id, room_id, user_id, content, created_at)
+                SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM message WHERE id = ?)
+                AND EXISTS (SELECT 1 FROM room WHERE id = ?) AND EXISTS (SELECT 1 FROM users WHERE id = ?)
+                """, rows, rows.size(), (statement, row) -> {
+                    statement.setLong(1, row.id());
+                    statement.setLong(2, row.roomId());
+                    statement.setLong(3, row.userId());
+                    statement.setString(4, row.content());
+                    statement.setObject(5, OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC));
+                    statement.setLong(6, row.id());
+                    statement.setLong(7, row.roomId());
+                    statement.setLong(8, row.userId());
+                });
+        long highest = rows.stream().mapToLong(JournaledMessages.Row::id).max().orElseThrow();
+        // H2 writes its id sequence's position with the database, later than the journal: ids handed out (and
+        // broadcast) before a crash must not be handed out again.
+        long next = jdbc.sql("SELECT IDENTITY_BASE FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_NAME = 'MESSAGE' AND COLUMN_NAME = 'ID'").query(Long.class).single();
+        if (highest >= next) {
+            batches.execute("ALTER TABLE message ALTER COLUMN id RESTART WITH " + (highest + 1));
+        }
+        return Arrays.stream(counts).flatMapToInt(Arrays::stream).map(count -> Math.max(count, 0)).sum();
+    }
+
+    /** Writes the embedded database's file now (after a journal replay). */
+    void checkpoint() {
+        batches.execute("CHECKPOINT");
     }
 
     /** The users with these ids as messages show them, by id; a missing id has no entry. */

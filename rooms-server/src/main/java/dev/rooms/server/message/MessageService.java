@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dev.rooms.server.room.RoomService;
+import dev.rooms.server.system.CommitJournal;
 import dev.rooms.server.system.NotFoundException;
 import dev.rooms.server.system.Page;
 import dev.rooms.server.system.PermissionDeniedException;
@@ -35,12 +36,15 @@ public class MessageService {
     private final RoomService rooms;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CommitJournal journal;
 
-    MessageService(MessageRepository messages, RoomService rooms, ApplicationEventPublisher events, Clock clock) {
+    MessageService(MessageRepository messages, RoomService rooms, ApplicationEventPublisher events, Clock clock,
+                   CommitJournal journal) {
         this.messages = messages;
         this.rooms = rooms;
         this.events = events;
         this.clock = clock;
+        this.journal = journal;
     }
 
     /**
@@ -77,7 +81,9 @@ public class MessageService {
      * Saves the chat of several rooms in one transaction, each room's messages in order, as
      * {@link #postMessages} does for one room: one commit (one write of the embedded database) for all of them.
      * The rooms' locks are taken in ascending room id, so processes posting to the same rooms cannot deadlock.
-     * None is saved if one cannot be.
+     * None is saved if one cannot be. On the embedded database the rows are recorded in its chat journal, which
+     * makes the commit durable (unless an idempotency key is saved too: its row is not journaled, so that
+     * transaction is written to the database file as any other).
      *
      * @param batches at most one per room
      * @return what was saved, in the order of {@code batches}
@@ -90,6 +96,18 @@ public class MessageService {
         IntStream.range(0, batches.size()).boxed()
                 .sorted(Comparator.comparingLong(i -> batches.get(i).roomId()))
                 .forEach(i -> posted.set(i, save(batches.get(i))));
+        if (journal.isEnabled() && batches.stream().flatMap(batch -> batch.messages().stream())
+                .allMatch(message -> message.idempotencyKey() == null)) {
+            List<JournaledMessages.Row> rows = new ArrayList<>();
+            for (int i = 0; i < batches.size(); i++) {
+                for (PostedMessage message : posted.get(i)) {
+                    MessageResponse saved = message.message();
+                    rows.add(new JournaledMessages.Row(saved.id(), batches.get(i).roomId(), saved.user().id(),
+                            saved.createdAt(), saved.content()));
+                }
+            }
+            journal.record(JournaledMessages.encode(rows));
+        }
         return posted;
     }
 

@@ -1,15 +1,19 @@
 package dev.rooms.server.system;
 
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
@@ -30,12 +34,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Why not H2's {@code WRITE_DELAY=0}, which writes at every commit by itself: it also stops H2's background
  * thread, and with it the housekeeping that rewrites half-empty chunks, and it writes once per commit. Writes
  * outside a transaction are not covered, so every write of the server runs in one.
+ *
+ * <p>A transaction that recorded itself in the {@link CommitJournal} (chat messages only) is made durable by its
+ * append there instead, and does not wait for a checkpoint; each checkpoint starts by switching the journal to a
+ * new file and retires the old ones once written. When the journal's file has grown large, the commit that
+ * noticed runs a checkpoint, so the journal (and a replay at the next start) stays short.
  */
 final class CheckpointingTransactionManager extends JdbcTransactionManager {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(CheckpointingTransactionManager.class);
 
     private final long windowNanos;
+    private final CommitJournal journal;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition written = lock.newCondition();
     /** Commits made so far, and how many of them the last finished checkpoint covered; guarded by lock. */
@@ -43,23 +54,53 @@ final class CheckpointingTransactionManager extends JdbcTransactionManager {
     private long covered;
     private boolean writing;
 
-    CheckpointingTransactionManager(DataSource dataSource, Duration window) {
+    CheckpointingTransactionManager(DataSource dataSource, Duration window, CommitJournal journal) {
         super(dataSource);
         this.windowNanos = window.toNanos();
+        this.journal = journal;
     }
 
     @Override
     protected void doCommit(DefaultTransactionStatus status) {
-        super.doCommit(status);
-        if (status.isReadOnly()) {
+        List<byte[]> entries = status.isReadOnly() ? null : journal.recorded();
+        boolean journaled = false;
+        boolean large = false;
+        if (entries != null) {
+            try {
+                large = journal.commitAndAppend(() -> super.doCommit(status), entries);
+                journaled = true;
+            } catch (UncheckedIOException e) {
+                // Committed, not journaled: a checkpoint makes it durable instead.
+                log.warn("Appending to the chat journal failed, writing the database instead: {}", e.getMessage());
+            }
+        } else {
+            super.doCommit(status);
+        }
+        if (status.isReadOnly() || (journaled && !large)) {
             return;
         }
         // The transaction's connection is still bound to this thread until its completion.
         ConnectionHolder holder = (ConnectionHolder) TransactionSynchronizationManager.getResource(obtainDataSource());
         try {
-            awaitWritten(holder.getConnection());
+            if (journaled) {
+                checkpointUnlessWriting(holder.getConnection());
+            } else {
+                awaitWritten(holder.getConnection());
+            }
         } catch (SQLException e) {
             throw translateException("CHECKPOINT after commit", e);
+        }
+    }
+
+    /** Retires the journal's full file with a checkpoint, unless one is being written (which retires it). */
+    private void checkpointUnlessWriting(Connection connection) throws SQLException {
+        lock.lock();
+        try {
+            if (!writing) {
+                checkpoint(connection);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -92,9 +133,11 @@ final class CheckpointingTransactionManager extends JdbcTransactionManager {
                 upTo = committed;
                 lock.unlock();
             }
+            journal.rotate();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT");
             }
+            journal.retire();
             done = true;
         } finally {
             lock.lock();

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the embedded database under {@code rooms.database.*}.
@@ -16,8 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupCommitWindow how long the embedded database waits for more commits before writing them together
  *                     ({@code ROOMS_DATABASE_GROUP_COMMIT_WINDOW}): the longest extra wait of a commit, against
  *                     fewer writes of the file under load; {@code 0} writes as soon as the previous write ends
+ * @param journalCheckpointSize how large the embedded database's chat journal grows before a checkpoint writes
+ *                     the database and starts a new one ({@code ROOMS_DATABASE_JOURNAL_CHECKPOINT_SIZE}): what
+ *                     the next start replays at most, against how often chat pays for writing the database
  */
 @ConfigurationProperties("rooms.database")
 public record DatabaseProperties(@DefaultValue("false") boolean syncOnCommit,
-                                 @DefaultValue("0ms") Duration groupCommitWindow) {
+                                 @DefaultValue("0ms") Duration groupCommitWindow,
+                                 @DefaultValue("8MB") DataSize journalCheckpointSize) {
 }
