@@ -48,7 +48,9 @@ class LiveMetricsTest extends LiveServerTest {
         bobSocket.close();
         bobSocket.awaitClose(10);
         aliceSocket.send("x".repeat(70_000)); // over the 64 KiB frame limit: the server closes with 1009
-        assertThat(aliceSocket.awaitClose(10).code()).isEqualTo(1009);
+        // The server's count is what is tested here (the code the client sees is ChatSocketTest's): a client still
+        // writing the rest of the frame when the server closes may see a reset (1006) instead of the close frame.
+        aliceSocket.awaitClose(10);
 
         await().untilAsserted(() -> {
             PrometheusScrape after = scrape();
