@@ -1,6 +1,7 @@
 package dev.rooms.server.system;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -79,14 +80,16 @@ class DatabaseConfiguration {
      * ({@link CheckpointingTransactionManager}), so what the server confirmed survives a crash of the server
      * process, and so does the state of the id sequences: H2 commits a reserve of ids ahead before it hands
      * out the first of them, so after a crash it goes on above every id it ever gave. Elsewhere the database
-     * makes commits durable itself.
+     * makes commits durable itself. {@link RenderedAnswers} hears of every commit.
      */
     @Bean
     JdbcTransactionManager transactionManager(DataSource dataSource, RoomsProperties rooms, DatabaseProperties database,
-                                              DataSourceProperties standard) {
-        return embedded(rooms, standard)
+                                              DataSourceProperties standard, RenderedAnswers answers) {
+        JdbcTransactionManager manager = embedded(rooms, standard)
                 ? new CheckpointingTransactionManager(dataSource, database.groupCommitWindow())
                 : new JdbcTransactionManager(dataSource);
+        manager.setTransactionExecutionListeners(List.of(answers));
+        return manager;
     }
 
     /** The database as log lines name it: where it is, without credentials or parameters. */
