@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,53 +24,65 @@ import org.springframework.stereotype.Component;
  * is excluded in application.properties.
  */
 @Component
-class LogEventCounts implements MeterBinder {
+class LogEventCounts implements MeterBinder, DisposableBean {
 
-    private static final String APPENDER = "rooms-log-event-counts";
+    /** Each instance's own: several servers in one JVM (tests) each count into their own registry. */
+    private final String appenderName = "rooms-log-event-counts-" + Integer.toHexString(System.identityHashCode(this));
+    private volatile Map<Level, Counter> counters;
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Map<Level, Counter> counters = new HashMap<>();
+        Map<Level, Counter> byLevel = new HashMap<>();
         for (Level level : new Level[] {Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE}) {
-            counters.put(level, Counter.builder("logback.events")
+            byLevel.put(level, Counter.builder("logback.events")
                     .tag("level", level.levelStr.toLowerCase())
                     .description("Number of log events that were enabled by the effective log level")
                     .baseUnit("events")
                     .register(registry));
         }
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+        counters = byLevel;
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            attach(context);
+            context.addListener(reattachOnReset);
         }
-        attach(context, counters);
-        // Logging is reset when it is configured again (as tests do); the counting goes on.
-        context.addListener(new LoggerContextListener() {
-            @Override
-            public boolean isResetResistant() {
-                return true;
-            }
-
-            @Override
-            public void onReset(LoggerContext reset) {
-                attach(reset, counters);
-            }
-
-            @Override
-            public void onStart(LoggerContext started) {
-            }
-
-            @Override
-            public void onStop(LoggerContext stopped) {
-            }
-
-            @Override
-            public void onLevelChange(Logger logger, Level level) {
-            }
-        });
     }
 
-    private static void attach(LoggerContext context, Map<Level, Counter> counters) {
+    @Override
+    public void destroy() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.removeListener(reattachOnReset);
+            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appenderName);
+        }
+    }
+
+    /** Logging is reset when it is configured again (as tests do); the counting goes on. */
+    private final LoggerContextListener reattachOnReset = new LoggerContextListener() {
+        @Override
+        public boolean isResetResistant() {
+            return true;
+        }
+
+        @Override
+        public void onReset(LoggerContext reset) {
+            attach(reset);
+        }
+
+        @Override
+        public void onStart(LoggerContext started) {
+        }
+
+        @Override
+        public void onStop(LoggerContext stopped) {
+        }
+
+        @Override
+        public void onLevelChange(Logger logger, Level level) {
+        }
+    };
+
+    private void attach(LoggerContext context) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        if (root.getAppender(APPENDER) != null) {
+        if (root.getAppender(appenderName) != null) {
             return;
         }
         UnsynchronizedAppenderBase<ILoggingEvent> counting = new UnsynchronizedAppenderBase<>() {
@@ -81,7 +94,7 @@ class LogEventCounts implements MeterBinder {
                 }
             }
         };
-        counting.setName(APPENDER);
+        counting.setName(appenderName);
         counting.setContext(context);
         counting.start();
         root.addAppender(counting);
