@@ -48,13 +48,14 @@ class RoomController {
     /**
      * Active rooms, oldest first. Without parameters every room, as the spec lists them; the filters combine,
      * and {@code limit} pages forward by {@code after} with a {@code Link: rel="next"} while more remain.
-     * Without parameters the answer is kept until the next write ({@link RenderedAnswers}); then, having written
-     * it, this returns null (the response is complete), and the return type still documents the answer.
+     * Without parameters the body is written here, kept until the next write ({@link RenderedAnswers}), and null
+     * tells Spring MVC the response is complete; the return type still documents the answer (OpenAPI).
      */
     @GetMapping("/")
     ResponseEntity<List<RoomResponse>> listRooms(@AuthenticationPrincipal Long userId, HttpServletRequest request,
                                                  HttpServletResponse response) throws IOException {
-        if (answers.answer(request, response, "rooms", body -> json.writeValue(body, rooms.listRooms(EVERY_ROOM).items()))) {
+        if (answers.answer(request, response, "rooms",
+                body -> json.writeValue(body, rooms.listRooms(EVERY_ROOM).items()))) {
             return null;
         }
         QueryParameters parameters = QueryParameters.of(request);

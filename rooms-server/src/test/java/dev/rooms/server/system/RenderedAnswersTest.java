@@ -3,6 +3,7 @@ package dev.rooms.server.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,7 +129,7 @@ class RenderedAnswersTest {
         return response;
     }
 
-    private void render(java.io.OutputStream body) throws IOException {
+    private void render(OutputStream body) throws IOException {
         renders.incrementAndGet();
         body.write('x');
     }
