@@ -10,7 +10,7 @@ import java.util.Set;
 /** The command line of {@link Bench}; {@code --name value} or {@code --name=value}. */
 record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenario, int rooms, int clients, double rate,
                     int durationSeconds, int warmupSeconds, int idle, int idleHoldSeconds, int connectWindow,
-                    int drainSeconds, boolean tokenInQuery, int clockTicks, int handshakes) {
+                    int drainSeconds, boolean tokenInQuery, int clockTicks, int handshakes, int handshakeWarmups) {
 
     static final String USAGE = """
             usage: Bench --url http://127.0.0.1:PORT [options]
@@ -30,10 +30,14 @@ record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenari
                                    of a cluster, nginx, Redis, PostgreSQL backends)
               --clock-ticks T      Linux USER_HZ, from getconf CLK_TCK (100)
               --handshakes N       WebSocket upgrades started at once in the handshakes scenario (1000)
+              --handshake-warmups K   bursts of N handshakes before the two measured ones, not reported, so that
+                                   the server's code is compiled as a running server's is (0: the first
+                                   measured burst meets a fresh server)
             """;
 
     private static final Set<String> NAMES = Set.of("url", "server-pid", "also-pids", "scenario", "rooms", "clients", "rate",
-            "duration", "warmup", "idle", "idle-hold", "connect-window", "drain", "token-in", "clock-ticks", "handshakes");
+            "duration", "warmup", "idle", "idle-hold", "connect-window", "drain", "token-in", "clock-ticks", "handshakes",
+            "handshake-warmups");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -82,7 +86,8 @@ record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenari
                     default -> throw new IllegalArgumentException("--token-in is header or query");
                 },
                 (int) number(values, "clock-ticks", 100),
-                (int) number(values, "handshakes", 1000));
+                (int) number(values, "handshakes", 1000),
+                (int) number(values, "handshake-warmups", 0));
         options.check();
         return options;
     }
@@ -102,11 +107,12 @@ record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenari
             throw new IllegalArgumentException("the benchmark drives loopback servers only, not " + url.getHost());
         }
         if (rooms < 1 || clients < 1 || rate <= 0 || durationSeconds < 1 || warmupSeconds < 0 || idle < 0
-                || idleHoldSeconds < 0 || connectWindow < 1 || drainSeconds < 1 || clockTicks < 1 || handshakes < 1) {
+                || idleHoldSeconds < 0 || connectWindow < 1 || drainSeconds < 1 || clockTicks < 1 || handshakes < 1
+                || handshakeWarmups < 0) {
             throw new IllegalArgumentException("rooms, clients, rate, duration, connect-window, drain, handshakes must"
-                    + " be positive; warmup, idle, idle-hold not negative");
+                    + " be positive; warmup, idle, idle-hold, handshake-warmups not negative");
         }
-        if ((long) rooms * clients > 60_000 || idle > 60_000 || handshakes > 10_000
+        if ((long) rooms * clients > 60_000 || idle > 60_000 || handshakes > 10_000 || handshakeWarmups > 1000
                 || durationSeconds + warmupSeconds > 3600) {
             throw new IllegalArgumentException("bounded on purpose: at most 60,000 connections, 10,000 handshakes at once"
                     + " and one hour");

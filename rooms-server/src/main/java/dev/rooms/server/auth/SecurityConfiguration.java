@@ -13,6 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 
@@ -72,6 +74,15 @@ class SecurityConfiguration {
         }
         String apiPort = environment.getProperty("local.server.port");
         return apiPort != null && request.getLocalPort() != Integer.parseInt(apiPort);
+    }
+
+    /** Spring Security's strict firewall as it is, with its header checks written without regular expressions. */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::validName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::validValue);
+        return firewall;
     }
 
     @Bean

@@ -14,6 +14,7 @@ import dev.rooms.server.system.JsonFields;
 import dev.rooms.server.system.Page;
 import dev.rooms.server.system.PageLinks;
 import dev.rooms.server.system.QueryParameters;
+import dev.rooms.server.system.RenderedAnswers;
 import dev.rooms.server.system.StatusException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,11 +55,13 @@ class MessageController {
     private final MessageService messages;
     private final ChatQueue chat;
     private final JsonMapper json;
+    private final RenderedAnswers answers;
 
-    MessageController(MessageService messages, ChatQueue chat, JsonMapper json) {
+    MessageController(MessageService messages, ChatQueue chat, JsonMapper json, RenderedAnswers answers) {
         this.messages = messages;
         this.chat = chat;
         this.json = json;
+        this.answers = answers;
     }
 
     /**
@@ -144,16 +147,22 @@ class MessageController {
 
     /**
      * A room's whole history after {@code after} (all of it without), oldest first, with optional filters
-     * ({@code user}, {@code since}, {@code until}, {@code search}): the spec's unpaged answer, streamed.
+     * ({@code user}, {@code since}, {@code until}, {@code search}): the spec's unpaged answer, streamed. Without
+     * parameters, the answer of a short history is kept until the next write ({@link RenderedAnswers}).
      * {@code produces}: a client that accepts no JSON falls through to the other mapping and its 406, as everywhere.
      */
     @GetMapping(path = HISTORY, params = {"!limit", "!before"}, produces = MediaType.APPLICATION_JSON_VALUE)
     void listMessages(@PathVariable long roomId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         HistoryRequest history = HistoryRequest.read(roomId, request);
-        messages.requireReadableRoom(roomId);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        streamHistory(history, response.getOutputStream());
+        RenderedAnswers.Renderer renderer = body -> {
+            messages.requireReadableRoom(roomId);
+            streamHistory(history, body);
+        };
+        if (!answers.answer(request, response, "history " + roomId, renderer)) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            renderer.render(response.getOutputStream());
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.rooms.server.room;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
@@ -7,7 +8,9 @@ import dev.rooms.server.system.JsonFields;
 import dev.rooms.server.system.Page;
 import dev.rooms.server.system.PageLinks;
 import dev.rooms.server.system.QueryParameters;
+import dev.rooms.server.system.RenderedAnswers;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/rooms")
@@ -29,18 +33,31 @@ class RoomController {
     static final int MAX_NAME_LENGTH = 100;
     static final Set<String> ROOM_TYPES = Set.of("chat", "video");
 
-    private final RoomService rooms;
+    private static final RoomQuery EVERY_ROOM = new RoomQuery(null, null, null, null, null);
 
-    RoomController(RoomService rooms) {
+    private final RoomService rooms;
+    private final RenderedAnswers answers;
+    private final JsonMapper json;
+
+    RoomController(RoomService rooms, RenderedAnswers answers, JsonMapper json) {
         this.rooms = rooms;
+        this.answers = answers;
+        this.json = json;
     }
 
     /**
      * Active rooms, oldest first. Without parameters every room, as the spec lists them; the filters combine,
      * and {@code limit} pages forward by {@code after} with a {@code Link: rel="next"} while more remain.
+     * Without parameters the body is written here, kept until the next write ({@link RenderedAnswers}), and null
+     * tells Spring MVC the response is complete; the return type still documents the answer (OpenAPI).
      */
     @GetMapping("/")
-    ResponseEntity<List<RoomResponse>> listRooms(@AuthenticationPrincipal Long userId, HttpServletRequest request) {
+    ResponseEntity<List<RoomResponse>> listRooms(@AuthenticationPrincipal Long userId, HttpServletRequest request,
+                                                 HttpServletResponse response) throws IOException {
+        if (answers.answer(request, response, "rooms",
+                body -> json.writeValue(body, rooms.listRooms(EVERY_ROOM).items()))) {
+            return null;
+        }
         QueryParameters parameters = QueryParameters.of(request);
         String roomType = parameters.choice("room_type", ROOM_TYPES);
         String search = parameters.searchTerm("search");

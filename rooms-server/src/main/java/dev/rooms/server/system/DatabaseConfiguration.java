@@ -1,6 +1,7 @@
 package dev.rooms.server.system;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -79,13 +80,16 @@ class DatabaseConfiguration {
      * ({@link CheckpointingTransactionManager}), so what the server confirmed survives a crash of the server
      * process, and so does the state of the id sequences: H2 commits a reserve of ids ahead before it hands
      * out the first of them, so after a crash it goes on above every id it ever gave. Elsewhere the database
-     * makes commits durable itself.
+     * makes commits durable itself. {@link RenderedAnswers} hears of every commit.
      */
     @Bean
-    JdbcTransactionManager transactionManager(DataSource dataSource, DatabaseProperties database, CommitJournal journal) {
-        return journal.isEnabled()
+    JdbcTransactionManager transactionManager(DataSource dataSource, DatabaseProperties database, CommitJournal journal,
+                                              RenderedAnswers answers) {
+        JdbcTransactionManager manager = journal.isEnabled()
                 ? new CheckpointingTransactionManager(dataSource, database.groupCommitWindow(), journal)
                 : new JdbcTransactionManager(dataSource);
+        manager.setTransactionExecutionListeners(List.of(answers));
+        return manager;
     }
 
     /**
