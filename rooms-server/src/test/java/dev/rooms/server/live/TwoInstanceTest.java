@@ -201,6 +201,32 @@ class TwoInstanceTest {
     }
 
     @Test
+    @Order(3)
+    void roomCreatedAndMessagePostedOnOneServerThenTheOthersVeryNextAnswersHaveThem() {
+        // With Redis no server keeps its plain list answers between its own writes: it would miss the other's.
+        TestUser alice = firstApi.register("Alice");
+        long room = firstApi.createRoom(alice);
+        assertThat(roomIds(secondApi, alice)).contains(room);
+        assertThat(secondApi.history(alice, room)).isEmpty();
+        assertThat(secondApi.history(alice, room)).isEmpty();
+
+        long other = firstApi.createRoom(alice);
+        firstApi.post(alice, room, "from the first server", null);
+
+        assertThat(roomIds(secondApi, alice)).contains(room, other);
+        assertThat(secondApi.history(alice, room)).extracting(message -> message.get("content").stringValue())
+                .containsExactly("from the first server");
+    }
+
+    private static List<Long> roomIds(ApiClient api, TestUser user) {
+        ApiClient.Response response = api.get("/api/rooms/", user.access());
+        assertThat(response.status()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        response.json().forEach(room -> ids.add(room.get("id").longValue()));
+        return ids;
+    }
+
+    @Test
     @Order(4)
     void serverShutsDownThenItsSocketsAreClosedWith1001AndTheOtherServerGoesOn() {
         TestUser alice = firstApi.register("Alice");
