@@ -87,7 +87,8 @@ public final class RenderedAnswers implements TransactionExecutionListener {
 
     @Override
     public void afterCommit(TransactionExecution transaction, Throwable commitFailure) {
-        if (transaction.isReadOnly()) {
+        // Nothing is ever kept with Redis: then a commit (every chat message) has nothing to forget.
+        if (!enabled || transaction.isReadOnly()) {
             return;
         }
         writes.incrementAndGet();
