@@ -1,6 +1,8 @@
 package dev.rooms.bench;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.Set;
 /** The command line of {@link Bench}; {@code --name value} or {@code --name=value}. */
 record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenario, int rooms, int clients, double rate,
                     int durationSeconds, int warmupSeconds, int idle, int idleHoldSeconds, int connectWindow,
-                    int drainSeconds, boolean tokenInQuery, int clockTicks, int handshakes, int handshakeWarmups) {
+                    int drainSeconds, boolean tokenInQuery, int clockTicks, int handshakes, int handshakeWarmups,
+                    Path profileDirectory, Path profilerLibrary) {
 
     static final String USAGE = """
             usage: Bench --url http://127.0.0.1:PORT [options]
@@ -33,11 +36,14 @@ record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenari
               --handshake-warmups K   bursts of N handshakes before the two measured ones, not reported, so that
                                    the server's code is compiled as a running server's is (0: the first
                                    measured burst meets a fresh server)
+              --profile DIR        profile the server's JVMs (--server-pid, and the Java ones of --also-pids) with
+                                   async-profiler over each measured window: flame graphs and collapsed stacks in DIR
+              --profiler-lib PATH  async-profiler's libasyncProfiler.so (scripts/bench finds it)
             """;
 
     private static final Set<String> NAMES = Set.of("url", "server-pid", "also-pids", "scenario", "rooms", "clients", "rate",
             "duration", "warmup", "idle", "idle-hold", "connect-window", "drain", "token-in", "clock-ticks", "handshakes",
-            "handshake-warmups");
+            "handshake-warmups", "profile", "profiler-lib");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -87,7 +93,9 @@ record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenari
                 },
                 (int) number(values, "clock-ticks", 100),
                 (int) number(values, "handshakes", 1000),
-                (int) number(values, "handshake-warmups", 0));
+                (int) number(values, "handshake-warmups", 0),
+                values.containsKey("profile") ? Path.of(values.get("profile")) : null,
+                values.containsKey("profiler-lib") ? Path.of(values.get("profiler-lib")) : null);
         options.check();
         return options;
     }
@@ -116,6 +124,9 @@ record BenchOptions(URI url, long serverPid, List<Long> alsoPids, String scenari
                 || durationSeconds + warmupSeconds > 3600) {
             throw new IllegalArgumentException("bounded on purpose: at most 60,000 connections, 10,000 handshakes at once"
                     + " and one hour");
+        }
+        if (profileDirectory != null && (profilerLibrary == null || !Files.isRegularFile(profilerLibrary))) {
+            throw new IllegalArgumentException("--profile needs --profiler-lib, async-profiler's library");
         }
     }
 

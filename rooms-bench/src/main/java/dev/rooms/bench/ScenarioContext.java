@@ -5,16 +5,33 @@ import java.net.InetSocketAddress;
 
 /**
  * What every scenario of a run shares, built once by {@link Bench}: the options, the server's REST calls and
- * address, the CPU and memory readings, where the report goes and the run's id (in every account's and room's
- * name, so runs against one server do not collide).
+ * address, the CPU and memory readings, where the report goes, the run's id (in every account's and room's
+ * name, so runs against one server do not collide) and, with {@code --profile}, the profiler.
  */
 record ScenarioContext(BenchOptions options, RoomsApi api, ProcStats stats, PrintStream out, String runId,
-                       InetSocketAddress server) {
+                       InetSocketAddress server, Profiler profiler) {
 
     static ScenarioContext of(BenchOptions options, PrintStream out, String runId) {
         return new ScenarioContext(options, new RoomsApi(options.url()),
                 new ProcStats(options.serverPid(), options.alsoPids(), options.clockTicks()), out, runId,
-                new InetSocketAddress(options.url().getHost(), options.url().getPort()));
+                new InetSocketAddress(options.url().getHost(), options.url().getPort()), Profiler.of(options, out));
+    }
+
+    /** Starts a measured window: the server's CPU so far and, with {@code --profile}, the profiler. */
+    ProcStats.Sample measureFrom() {
+        if (profiler != null) {
+            profiler.start();
+        }
+        return stats.sample();
+    }
+
+    /** Ends a measured window begun by {@link #measureFrom()}; its profile is named {@code label}. */
+    ProcStats.Sample measureTo(String label) {
+        ProcStats.Sample to = stats.sample();
+        if (profiler != null) {
+            profiler.stop(label);
+        }
+        return to;
     }
 
     /** Registers this run's account {@code name} and logs it in; returns its access token. */

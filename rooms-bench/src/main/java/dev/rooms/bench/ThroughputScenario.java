@@ -78,7 +78,6 @@ final class ThroughputScenario implements BenchSocket.Listener {
     long run() {
         PrintStream out = context.out();
         BenchOptions options = context.options();
-        ProcStats stats = context.stats();
         out.printf("%n== throughput: %d rooms × %d clients, %s msg/s per client, %d s warm-up + %d s measured%n",
                 options.rooms(), clients, options.rate(), options.warmupSeconds(), options.durationSeconds());
         setUp();
@@ -98,9 +97,9 @@ final class ThroughputScenario implements BenchSocket.Listener {
         loop.execute(() -> startSending(start, warmupEnd, end, period));
         String loadBefore = ProcStats.loadAverage();
         sleepUntil(warmupEnd);
-        ProcStats.Sample from = stats.sample();
+        ProcStats.Sample from = context.measureFrom();
         sleepUntil(end);
-        ProcStats.Sample to = stats.sample();
+        ProcStats.Sample to = context.measureTo("throughput");
 
         boolean drained = drain();
         Check check = check();

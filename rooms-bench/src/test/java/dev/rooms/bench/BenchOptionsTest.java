@@ -37,4 +37,11 @@ class BenchOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("loopback");
     }
+
+    @Test
+    void profileWithoutTheProfilersLibraryIsRefused() {
+        assertThatThrownBy(() -> BenchOptions.parse("--url", "http://127.0.0.1:8000", "--profile", "/tmp/profile"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--profiler-lib");
+    }
 }
