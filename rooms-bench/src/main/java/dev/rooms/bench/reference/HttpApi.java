@@ -151,8 +151,13 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
                         : Map.of("content", List.of("This field may not be blank.")));
                 return;
             }
-            room.post(user, body.content(), null).addListener(posted -> exchange.respond(
-                    HttpResponseStatus.CREATED, posted.getNow()));
+            room.post(user, body.content(), null).addListener(posted -> {
+                if (posted.isSuccess()) {
+                    exchange.respond(HttpResponseStatus.CREATED, posted.getNow());
+                } else {
+                    exchange.ctx().close();
+                }
+            });
         } else {
             exchange.methodNotAllowed(method);
         }

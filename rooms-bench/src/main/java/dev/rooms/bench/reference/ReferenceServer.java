@@ -20,8 +20,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
  * the server does nothing but parse, route and fan out. No persistence, no limits, no auth beyond a map of
  * opaque tokens. {@code scripts/bench --reference} runs it; see README-bench, "Side by side".
  *
- * <p>NIO transport, Netty's default number of event loops (twice the cores), one per connection and one owning
- * each room's broadcasts.
+ * <p>NIO transport; one event loop per core unless {@code -Dio.netty.eventLoopThreads=N} says otherwise (Netty's
+ * own default is two per core: on two shared cores, four loops cost more per delivery, since most of a room's
+ * frames then cross from the room's loop to another, each crossing a queued task and often a wake-up).
  */
 public final class ReferenceServer implements AutoCloseable {
 
@@ -35,7 +36,9 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** Listens on {@code address:port} (0: any free port) until {@link #close()}. */
     public static ReferenceServer start(String address, int port) throws InterruptedException {
-        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(
+                Integer.getInteger("io.netty.eventLoopThreads", Runtime.getRuntime().availableProcessors()),
+                NioIoHandler.newFactory());
         HttpApi api = new HttpApi(new Directory(loops));
         try {
             Channel listener = new ServerBootstrap()
