@@ -15,20 +15,20 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
-        BenchOptions options;
+        ScenarioContext context;
         try {
-            options = BenchOptions.parse(args);
+            context = ScenarioContext.of(BenchOptions.parse(args), System.out, UUID.randomUUID().toString().substring(0, 8));
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             System.err.print(BenchOptions.USAGE);
             System.exit(2);
             return;
         }
-        System.exit(run(options));
+        System.exit(run(context));
     }
 
-    private static int run(BenchOptions options) {
-        ScenarioContext context = ScenarioContext.of(options, System.out, UUID.randomUUID().toString().substring(0, 8));
+    private static int run(ScenarioContext context) {
+        BenchOptions options = context.options();
         System.out.printf("bench run %s against %s%s, %d cores, loadavg %s%n", context.runId(), options.url(),
                 options.serverPid() > 0 ? " (pid " + options.serverPid()
                         + (options.alsoPids().isEmpty() ? "" : ", CPU summed with pids " + options.alsoPids()) + ")" : "",
