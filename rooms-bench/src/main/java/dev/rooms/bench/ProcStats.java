@@ -63,6 +63,18 @@ final class ProcStats {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * CPU of the server's JIT compiler threads ({@code C1/C2 CompilerThreadN}) between two samples: on a server
+     * still compiling its hot paths this is a large part of the window and varies from run to run, so a figure
+     * without it compares runs better.
+     */
+    long compilerCpuNanos(Sample from, Sample to) {
+        return to.serverThreadCpuNanos().entrySet().stream()
+                .filter(entry -> entry.getKey().contains("CompilerThre"))
+                .mapToLong(entry -> entry.getValue() - from.serverThreadCpuNanos().getOrDefault(entry.getKey(), 0L))
+                .sum();
+    }
+
     /** Formats the CPU used between two samples, as % of one core (this machine has several). */
     String cpuReport(Sample from, Sample to) {
         double wall = to.wallNanos() - from.wallNanos();

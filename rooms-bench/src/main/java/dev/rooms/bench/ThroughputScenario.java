@@ -380,9 +380,11 @@ final class ThroughputScenario implements BenchSocket.Listener {
                 double serverMicros = (to.serverCpuNanos() - from.serverCpuNanos()) / 1000.0;
                 double benchMicros = (to.benchCpuNanos() - from.benchCpuNanos()) / 1000.0;
                 double perDelivery = (serverMicros + benchMicros) / windowDeliveries;
-                out.printf("             server CPU %.0f µs per message, %.1f µs per delivery; with the generator's"
-                                + " %.1f µs, %d idle cores could carry at most ≈ %,.0f deliveries/s%n",
+                out.printf("             server CPU %.0f µs per message, %.1f µs per delivery (%.1f µs without the JIT"
+                                + " compiler's threads); with the generator's %.1f µs, %d idle cores could carry at most"
+                                + " ≈ %,.0f deliveries/s%n",
                         serverMicros / Math.max(1, windowSends), serverMicros / windowDeliveries,
+                        (serverMicros - stats.compilerCpuNanos(from, to) / 1000.0) / windowDeliveries,
                         benchMicros / windowDeliveries, Runtime.getRuntime().availableProcessors(),
                         Runtime.getRuntime().availableProcessors() * 1e6 / perDelivery);
             }
