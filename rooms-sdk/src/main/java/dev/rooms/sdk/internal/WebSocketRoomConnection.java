@@ -93,6 +93,8 @@ public final class WebSocketRoomConnection implements RoomConnection {
     private boolean finished;
     private ScheduledFuture<?> pingTask;
     private Socket closing;
+    /** Every thread the control executor made (one, unless a task killed it), for {@link #awaitTermination}. */
+    private final Set<Thread> controlThreads = ConcurrentHashMap.newKeySet();
 
     private WebSocketRoomConnection(long roomId, long afterId, Set<LiveEvent> events, RoomListener listener,
                                     HttpApi api, LiveSettings settings, Set<WebSocketRoomConnection> registry) {
@@ -103,7 +105,11 @@ public final class WebSocketRoomConnection implements RoomConnection {
         this.listener = listener;
         this.api = api;
         this.settings = settings;
-        this.control = new ScheduledThreadPoolExecutor(1, task -> userThread(task, "rooms-room-" + roomId));
+        this.control = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = userThread(task, "rooms-room-" + roomId);
+            controlThreads.add(thread);
+            return thread;
+        });
         control.setRemoveOnCancelPolicy(true);
         control.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         control.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
@@ -261,7 +267,21 @@ public final class WebSocketRoomConnection implements RoomConnection {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        return control.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!control.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        // The executor counts as terminated while its last thread is still on its way out of run(): wait for the
+        // thread itself, so that "closed" means no thread of this connection is left.
+        for (Thread thread : controlThreads) {
+            if (thread != Thread.currentThread()) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1L, deadline - System.nanoTime()));
+                if (thread.isAlive()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override
