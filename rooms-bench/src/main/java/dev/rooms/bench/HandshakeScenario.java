@@ -50,14 +50,20 @@ final class HandshakeScenario implements BenchSocket.Listener {
             context.out().printf("%s%n", name);
         }
         // Only the reported bursts are profiled: the warm-up ones are there to be left out.
-        ProcStats.Sample from = report ? context.measureFrom() : context.stats().sample();
+        if (report) {
+            context.startProfile();
+        }
+        ProcStats.Sample from = context.stats().sample();
         connector = new Connector(loop, total, total, i -> {
             sockets[i] = new BenchSocket(loop, i, this);
             startedNanos[i] = System.nanoTime();
             context.connect(sockets[i], roomId, token);
         });
         Connector.Result connect = connector.openAll();
-        ProcStats.Sample to = report ? context.measureTo("handshakes-" + name.replace(' ', '-')) : context.stats().sample();
+        ProcStats.Sample to = context.stats().sample();
+        if (report) {
+            context.stopProfile("handshakes-" + name.replace(' ', '-'));
+        }
         long failures = total - connect.opened();
         String p = loop.call(() -> String.format("p50 %s  p90 %s  p99 %s  max %s", ms(upgrades.percentile(50)),
                 ms(upgrades.percentile(90)), ms(upgrades.percentile(99)), ms(upgrades.max())));

@@ -17,21 +17,21 @@ record ScenarioContext(BenchOptions options, RoomsApi api, ProcStats stats, Prin
                 new InetSocketAddress(options.url().getHost(), options.url().getPort()), Profiler.of(options, out));
     }
 
-    /** Starts a measured window: the server's CPU so far and, with {@code --profile}, the profiler. */
-    ProcStats.Sample measureFrom() {
+    /**
+     * Starts the profiler, if {@code --profile} asked for it, ahead of a measured window: attaching takes a moment,
+     * which must not delay the window's first CPU reading (the window's deliveries are counted by the clock).
+     */
+    void startProfile() {
         if (profiler != null) {
             profiler.start();
         }
-        return stats.sample();
     }
 
-    /** Ends a measured window begun by {@link #measureFrom()}; its profile is named {@code label}. */
-    ProcStats.Sample measureTo(String label) {
-        ProcStats.Sample to = stats.sample();
+    /** Stops the profiler after a measured window; its profile is named {@code label}. */
+    void stopProfile(String label) {
         if (profiler != null) {
             profiler.stop(label);
         }
-        return to;
     }
 
     /** Registers this run's account {@code name} and logs it in; returns its access token. */

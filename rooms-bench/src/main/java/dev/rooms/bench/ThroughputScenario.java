@@ -43,6 +43,8 @@ final class ThroughputScenario implements BenchSocket.Listener {
     private String[] tokens;
     private long[] roomIds;
     private Connector connector;
+    private static final long PROFILER_LEAD_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private long measureStart = Long.MAX_VALUE;
     private long measureEnd = Long.MAX_VALUE;
     private long deliveries;
@@ -78,6 +80,7 @@ final class ThroughputScenario implements BenchSocket.Listener {
     long run() {
         PrintStream out = context.out();
         BenchOptions options = context.options();
+        ProcStats stats = context.stats();
         out.printf("%n== throughput: %d rooms × %d clients, %s msg/s per client, %d s warm-up + %d s measured%n",
                 options.rooms(), clients, options.rate(), options.warmupSeconds(), options.durationSeconds());
         setUp();
@@ -96,10 +99,15 @@ final class ThroughputScenario implements BenchSocket.Listener {
         long end = warmupEnd + TimeUnit.SECONDS.toNanos(options.durationSeconds());
         loop.execute(() -> startSending(start, warmupEnd, end, period));
         String loadBefore = ProcStats.loadAverage();
+        // The profile starts up to two seconds before the window, at the same load, so that attaching the
+        // profiler happens before the window's first reading.
+        sleepUntil(Math.max(start, warmupEnd - PROFILER_LEAD_NANOS));
+        context.startProfile();
         sleepUntil(warmupEnd);
-        ProcStats.Sample from = context.measureFrom();
+        ProcStats.Sample from = stats.sample();
         sleepUntil(end);
-        ProcStats.Sample to = context.measureTo("throughput");
+        ProcStats.Sample to = stats.sample();
+        context.stopProfile("throughput");
 
         boolean drained = drain();
         Check check = check();
