@@ -57,7 +57,7 @@ class MessageRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final JdbcClient streaming;
-    private final boolean advisoryLocks;
+    private final boolean shared;
 
     MessageRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
@@ -65,7 +65,7 @@ class MessageRepository {
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(STREAM_FETCH_SIZE);
         this.streaming = JdbcClient.create(cursor);
-        this.advisoryLocks = isPostgres(dataSource);
+        this.shared = isPostgres(dataSource);
     }
 
     private static boolean isPostgres(DataSource dataSource) {
@@ -81,18 +81,18 @@ class MessageRepository {
      * share; the embedded H2 file is owned by one process.
      */
     boolean shared() {
-        return advisoryLocks;
+        return shared;
     }
 
     /**
-     * Holds the room's lock for posting until the transaction ends: a PostgreSQL advisory lock, so that
-     * processes sharing the database commit a room's messages one after the other. Elsewhere (the embedded
-     * H2, which one process owns) there is nothing to lock.
+     * Takes the room's lock for posting, held until the transaction ends, and returns the id of the room's newest
+     * message as it is once the lock is held. Only where other server processes share the database
+     * ({@link #shared()}, PostgreSQL): an advisory lock, so that processes commit a room's messages one after the
+     * other, taken and followed by the read in one round trip (the {@code lock_room_for_posting} function).
      */
-    void lockRoom(long roomId) {
-        if (advisoryLocks) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(LOCK_NAMESPACE, (int) roomId).query().listOfRows();
-        }
+    long lockRoomForPosting(long roomId) {
+        return jdbc.sql("SELECT lock_room_for_posting(?, ?, ?)").params(LOCK_NAMESPACE, (int) roomId, roomId)
+                .query(Long.class).single();
     }
 
     /**

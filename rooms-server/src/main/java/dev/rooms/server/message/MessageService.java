@@ -120,8 +120,7 @@ public class MessageService {
         long previous = 0;
         boolean shared = messages.shared();
         if (shared) {
-            messages.lockRoom(roomId);
-            previous = messages.findLastId(roomId);
+            previous = messages.lockRoomForPosting(roomId);
         }
         rooms.requireActiveRoom(roomId);
         Map<Long, UserSummary> authors = messages.findAuthors(
