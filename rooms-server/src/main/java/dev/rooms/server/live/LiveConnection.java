@@ -35,6 +35,8 @@ import org.springframework.web.socket.CloseStatus;
  *
  * <p>The payload of a frame is a view of the bytes its broadcast encoded once ({@link TextFrame}); between
  * writes a connection holds no buffer of its own (Jetty lends one from its pool for the duration of a write).
+ * When several frames are queued, all but the last are handed to Jetty as a batch, which it gathers into the
+ * last one's write: one system call for all of them ({@link #holdWrites} lets a room's batch of chat queue up).
  */
 final class LiveConnection {
 
@@ -67,6 +69,8 @@ final class LiveConnection {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private volatile CloseStatus closeStatus = SLOW_CONSUMER;
+    /** Set while the room's batch of chat is being delivered ({@link #holdWrites}). */
+    private volatile boolean writesHeld;
     /** Set by {@link #closeAfterFlush}: close once the queue is empty, queue nothing more. */
     private volatile boolean closeWhenFlushed;
     /** The status the server chose when it decided to close, for the close metrics; null otherwise. */
@@ -168,6 +172,23 @@ final class LiveConnection {
             return;
         }
         outgoing.add(frame);
+        if (!writesHeld) {
+            startWriting();
+        }
+    }
+
+    /**
+     * Frames sent from now on wait in the queue until {@link #releaseWrites}, so that they go out together (a
+     * write already in flight still goes on to whatever is queued when it completes). For the thread delivering
+     * the room's chat, which alone holds and releases.
+     */
+    void holdWrites() {
+        writesHeld = true;
+    }
+
+    /** Writes what {@link #holdWrites} kept back. */
+    void releaseWrites() {
+        writesHeld = false;
         startWriting();
     }
 
@@ -304,7 +325,11 @@ final class LiveConnection {
             inFlightChars = frame.chars();
             try {
                 Frame data = frame == PING ? new Frame(OpCode.PING) : new Frame(OpCode.TEXT, frame.payload());
-                socket.sendFrame(new OutgoingEntry.Builder(data, written).frameTimeout(sendTimeoutMillis).build());
+                // A batched frame is copied into Jetty's batch buffer and completes at once; the next frame that
+                // is not batched (this loop's last, or a close) writes the buffer with it. Only this thread polls,
+                // so a frame seen queued here is the next one this loop hands over (unless a close clears it).
+                boolean more = !outgoing.isEmpty();
+                socket.sendFrame(new OutgoingEntry.Builder(data, written).batch(more).frameTimeout(sendTimeoutMillis).build());
             } catch (RuntimeException e) {
                 failed(e);
                 return;

@@ -208,19 +208,21 @@ final class RoomSequencer {
         int stored = 0;
         try {
             List<PostOutcome> outcomes = store.store(roomId, chats.stream().map(ChatPost::message).toList());
-            for (int i = 0; i < chats.size(); i++) {
-                ChatPost post = chats.get(i);
-                PostedMessage message = outcomes.get(i).posted();
-                if (message == null) {
-                    post.notStored(outcomes.get(i).failure());
-                    continue;
+            try (RoomSessionRegistry.HeldWrites held = registry.holdWrites(roomId, chats.size())) {
+                for (int i = 0; i < chats.size(); i++) {
+                    ChatPost post = chats.get(i);
+                    PostedMessage message = outcomes.get(i).posted();
+                    if (message == null) {
+                        post.notStored(outcomes.get(i).failure());
+                        continue;
+                    }
+                    long id = message.message().id();
+                    registry.publishing(roomId, id);
+                    published.add(broker.publish(Envelope.chat(roomId, id, message.previousId(),
+                            frames.render(message.message(), post.nonce()))));
+                    post.stored(message.message());
+                    stored++;
                 }
-                long id = message.message().id();
-                registry.publishing(roomId, id);
-                published.add(broker.publish(Envelope.chat(roomId, id, message.previousId(),
-                        frames.render(message.message(), post.nonce()))));
-                post.stored(message.message());
-                stored++;
             }
         } finally {
             metrics.stored(stored);

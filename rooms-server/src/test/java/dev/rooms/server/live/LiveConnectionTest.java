@@ -81,6 +81,53 @@ class LiveConnectionTest {
     }
 
     @Test
+    void sendWhileAWriteIsInFlightThenTheFramesQueuedMeanwhileGoOutAsOneBatch() {
+        completeWritesLater();
+        LiveConnection connection = connection(1000);
+
+        connection.send(TextFrame.of("a"));
+        connection.send(TextFrame.of("b"));
+        connection.send(TextFrame.of("c"));
+        pending.remove(0).succeeded();
+        pending.remove(0).succeeded();
+        pending.remove(0).succeeded();
+
+        assertThat(written).containsExactly("a", "b", "c");
+        // Jetty gathers batched frames into the next unbatched one's write.
+        assertThat(entries).extracting(OutgoingEntry::isBatch).containsExactly(false, true, false);
+    }
+
+    @Test
+    void holdWritesThenFramesWaitUntilReleasedAndGoOutTogether() {
+        record(true);
+        LiveConnection connection = connection(1000);
+
+        connection.holdWrites();
+        connection.send(TextFrame.of("a"));
+        connection.send(TextFrame.of("b"));
+        connection.send(TextFrame.of("c"));
+        assertThat(written).isEmpty();
+        connection.releaseWrites();
+
+        assertThat(written).containsExactly("a", "b", "c");
+        assertThat(entries).extracting(OutgoingEntry::isBatch).containsExactly(true, true, false);
+        connection.send(TextFrame.of("d"));
+        assertThat(written).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void closeWhileWritesAreHeldThenTheCloseGoesOutAtOnce() {
+        record(true);
+        LiveConnection connection = connection(1000);
+
+        connection.holdWrites();
+        connection.send(TextFrame.of("a"));
+        connection.close(ChatWebSocketHandler.FLOODING);
+
+        assertThat(written).containsExactly("close 1008 too many messages");
+    }
+
+    @Test
     void sendOneFrameToManyConnectionsThenEachWritesTheSameBytesFromItsOwnView() {
         completeWritesLater();
         LiveConnection first = connection(1000);
