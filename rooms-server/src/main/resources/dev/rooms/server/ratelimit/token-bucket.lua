@@ -24,7 +24,7 @@ local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
 
 local stored = {}
 local value = redis.call('GET', key)
-if value then
+if value and string.match(value, '^[%d ]+$') then
   for field in string.gmatch(value, '%S+') do
     stored[#stored + 1] = tonumber(field)
   end
