@@ -100,7 +100,7 @@ class SharedRateLimitTest {
         long room = new ApiClient(first.port()).createRoom(user);
         SocketClient onFirst = SocketClient.open(first.port(), room, user.access());
         SocketClient onSecond = SocketClient.open(second.port(), room, user.access());
-        String key = backend.properties().get("rooms.redis.channel-prefix") + ":ratelimit:chat-user:" + user.id();
+        String key = "\"" + backend.properties().get("rooms.redis.channel-prefix") + ":ratelimit:chat-user:" + user.id() + "\"";
 
         List<String> commands;
         try (RedisMonitor monitor = RedisMonitor.start(RequiredServices.REDIS_URL)) {
