@@ -18,16 +18,16 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * Buckets in Redis ({@code <channel-prefix>:ratelimit:<limit>:<key>}), so every process sharing the Redis of
- * {@code rooms.redis.url} enforces one limit. Each call is one round trip: a script ({@code token-bucket.lua}, run
- * by its digest, sent whole only when Redis does not know it yet) refills, takes or gives back the token and answers, atomically, on
- * Redis's clock. A key expires once its bucket would be full again. While Redis is unreachable each call fails
- * at once (commands are rejected rather than queued, and a failed first connection is retried at most once a
- * second).
+ * {@code rooms.redis.url} enforces one limit. Each call is one round trip: a script ({@code token-bucket.lua},
+ * run by its digest and sent whole only when Redis does not know it yet) refills, takes or gives back the token
+ * and answers, atomically, on Redis's clock. A key expires once its bucket would be full again. While Redis is
+ * unreachable each call fails at once (commands are rejected rather than queued, and a failed first connection
+ * is retried at most once a second).
  *
  * <p>Why not Bucket4j here, as in {@link LocalBucketStore}: its Redis backends (8.16) are compare-and-swap, a
  * {@code GET} and then a swapping script, two round trips per token and more when processes race for one key;
  * its optimizations that skip round trips let each process spend tokens the others have not seen yet. README,
- * "Rate limits", has the measurements.
+ * "Rate limits", has the reasoning, README-bench the counts.
  */
 final class RedisBucketStore implements BucketStore {
 
