@@ -20,7 +20,8 @@ import io.lettuce.core.api.sync.RedisCommands;
  * Buckets in Redis ({@code <channel-prefix>:ratelimit:<limit>:<key>}), so every process sharing the Redis of
  * {@code rooms.redis.url} enforces one limit. Each call is one round trip: a script ({@code token-bucket.lua},
  * run by its digest and sent whole only when Redis does not know it yet) refills, takes or gives back the token
- * and answers, atomically, on Redis's clock. A key expires once its bucket would be full again. While Redis is
+ * and answers, atomically, on Redis's clock; requests for one key that arrive while a call for it is in flight
+ * go together in the next call ({@link KeyBatches}). A key expires once its bucket would be full again. While Redis is
  * unreachable each call fails at once (commands are rejected rather than queued, and a failed first connection
  * is retried at most once a second).
  *
@@ -34,6 +35,7 @@ final class RedisBucketStore implements BucketStore {
     private static final long RECONNECT_INTERVAL_NANOS = 1_000_000_000L;
     private static final String SCRIPT = script("token-bucket.lua");
 
+    private final KeyBatches batches = new KeyBatches();
     private final RedisClient client;
     private final String prefix;
     private final Object connecting = new Object();
@@ -49,24 +51,23 @@ final class RedisBucketStore implements BucketStore {
 
     @Override
     public ConsumptionProbe tryConsume(String key, Rate rate) {
-        List<Long> answer = run("consume", key, rate);
-        long remaining = answer.get(1);
-        long resetNanos = answer.get(3) * 1_000;
-        if (answer.get(0) == 1) {
-            return ConsumptionProbe.consumed(remaining, resetNanos);
-        }
-        return ConsumptionProbe.rejected(remaining, answer.get(2) * 1_000, resetNanos);
+        return batches.consume(key, count -> {
+            List<Long> answer = run("consume", count, key, rate);
+            return new KeyBatches.Taken(answer.get(0).intValue(), answer.get(1), answer.get(2) * 1_000,
+                    answer.get(3) * 1_000);
+        });
     }
 
     @Override
     public void addToken(String key, Rate rate) {
-        run("refund", key, rate);
+        run("refund", 1, key, rate);
     }
 
-    private List<Long> run(String operation, String key, Rate rate) {
-        String[] arguments = new String[1 + 2 * rate.bands().size()];
+    private List<Long> run(String operation, int count, String key, Rate rate) {
+        String[] arguments = new String[2 + 2 * rate.bands().size()];
         arguments[0] = operation;
-        int i = 1;
+        arguments[1] = Integer.toString(count);
+        int i = 2;
         for (Rate.Band band : rate.bands()) {
             arguments[i++] = Long.toString(band.capacity());
             arguments[i++] = Long.toString(Math.max(1, band.period().toNanos() / 1_000));

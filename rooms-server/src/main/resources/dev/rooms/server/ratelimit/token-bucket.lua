@@ -1,12 +1,13 @@
--- One limit's token bucket in one round trip (RedisBucketStore): takes a token from every band, or gives one
--- back to every band, and answers what the caller needs for its verdict.
+-- One limit's token bucket in one round trip (RedisBucketStore): takes tokens from every band, or gives them
+-- back to every band, and answers what the callers need for their verdicts.
 --
 -- KEYS[1]  the bucket's key
 -- ARGV[1]  'consume' or 'refund'
--- ARGV[2k], ARGV[2k+1]  band k's capacity (tokens) and period (microseconds): greedy refill, as Rate says
+-- ARGV[2]  how many tokens: n requests, each wanting one, served in order while every band has one left
+-- ARGV[2k+1], ARGV[2k+2]  band k's capacity (tokens) and period (microseconds): greedy refill, as Rate says
 --
--- Returns {1 if the token was taken (or given back) else 0, whole tokens left in the emptiest band,
---          microseconds until every band has a token again (0 unless refused),
+-- Returns {requests that got their token (refund: n), whole tokens left in the emptiest band afterwards,
+--          microseconds until every band has a token again (0 unless a request was refused),
 --          microseconds until every band is full}.
 --
 -- A band's level is kept in token-microseconds (tokens x period), so that refill and consumption stay integer
@@ -19,6 +20,7 @@ redis.replicate_commands()
 
 local key = KEYS[1]
 local refund = ARGV[1] == 'refund'
+local wanted = tonumber(ARGV[2])
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
 
@@ -34,12 +36,12 @@ if stored[1] then
   elapsed = math.max(0, now - stored[1])
 end
 
-local bands = (#ARGV - 1) / 2
-local levels = {}
-local admitted = 1
+local bands = (#ARGV - 2) / 2
+local capacities, periods, levels = {}, {}, {}
+local taken = wanted
 for k = 1, bands do
-  local capacity = tonumber(ARGV[2 * k])
-  local period = tonumber(ARGV[2 * k + 1])
+  local capacity = tonumber(ARGV[2 * k + 1])
+  local period = tonumber(ARGV[2 * k + 2])
   local full = capacity * period
   local level = stored[k + 1]
   if level == nil then
@@ -48,28 +50,23 @@ for k = 1, bands do
     -- After one period any band is full, so longer pauses need not be multiplied out.
     level = math.min(full, level + math.min(elapsed, period) * capacity)
   end
-  levels[k] = level
-  if level < period then
-    admitted = 0
-  end
+  capacities[k], periods[k], levels[k] = capacity, period, level
+  taken = math.min(taken, math.floor(level / period))
 end
 
-if refund then
-  admitted = 1
-end
 local remaining, wait, reset = nil, 0, 0
 local fields = { string.format('%.0f', now) }
 for k = 1, bands do
-  local capacity = tonumber(ARGV[2 * k])
-  local period = tonumber(ARGV[2 * k + 1])
+  local capacity, period = capacities[k], periods[k]
   local full = capacity * period
   local level = levels[k]
   if refund then
-    level = math.min(full, level + period)
-  elseif admitted == 1 then
-    level = level - period
-  elseif level < period then
-    wait = math.max(wait, math.ceil((period - level) / capacity))
+    level = math.min(full, level + wanted * period)
+  else
+    level = level - taken * period
+    if taken < wanted and level < period then
+      wait = math.max(wait, math.ceil((period - level) / capacity))
+    end
   end
   local tokens = math.floor(level / period)
   if remaining == nil or tokens < remaining then
@@ -84,4 +81,7 @@ if reset == 0 then
 else
   redis.call('SET', key, table.concat(fields, ' '), 'PX', math.ceil(reset / 1000))
 end
-return { admitted, remaining, wait, reset }
+if refund then
+  taken = wanted
+end
+return { taken, remaining, wait, reset }

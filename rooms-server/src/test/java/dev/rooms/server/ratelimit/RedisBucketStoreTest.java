@@ -3,7 +3,14 @@ package dev.rooms.server.ratelimit;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.rooms.server.system.BrokerProperties;
 import dev.rooms.testing.RequiredServices;
@@ -109,6 +116,33 @@ class RedisBucketStoreTest {
         assertThat(store.tryConsume("k", rate).isConsumed()).isFalse();
         assertThat(other.tryConsume("k", rate).isConsumed()).isFalse();
         assertThat(store.tryConsume("another key", rate).isConsumed()).isTrue();
+    }
+
+    @Test
+    void consumeWhenManyRequestsRaceForOneKeyThenExactlyTheCapacityIsAdmittedEachWithItsOwnRemaining() throws Exception {
+        Rate rate = Rate.valueOf("10/1h");
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ConsumptionProbe>> probes = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            RedisBucketStore process = i % 2 == 0 ? store : other;
+            probes.add(threads.submit(() -> {
+                start.await();
+                return process.tryConsume("k", rate);
+            }));
+        }
+
+        start.countDown();
+
+        List<Long> admittedRemaining = new ArrayList<>();
+        for (Future<ConsumptionProbe> probe : probes) {
+            ConsumptionProbe answer = probe.get(30, TimeUnit.SECONDS);
+            if (answer.isConsumed()) {
+                admittedRemaining.add(answer.getRemainingTokens());
+            }
+        }
+        threads.shutdown();
+        assertThat(admittedRemaining).containsExactlyInAnyOrder(9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L, 0L);
     }
 
     @Test
