@@ -16,20 +16,20 @@ import io.github.bucket4j.ConsumptionProbe;
  * meanwhile to the first of them, which calls for all. So nobody calls for more than one batch, and the order
  * of arrival is the order tokens are handed out in.
  *
- * <p>Only how many round trips: the store's call is atomic, so what is admitted is what one call per request
- * would admit, and two batches for one key (two processes, or a key forgotten here while a batch ran) are as
- * safe as two requests. The one figure that differs is {@code X-RateLimit-Reset} of a request early in a batch,
- * which is the bucket's after the whole batch.
+ * <p>It changes how many round trips there are, not what is admitted: the store's call is atomic and takes the
+ * batch's tokens in order, so it admits what one call per request would have admitted, and two batches for one
+ * key at once (two processes, or a key forgotten here while a batch ran) are as safe as two requests. The one
+ * figure that differs is {@code X-RateLimit-Reset} of a request early in a batch: the bucket's after the batch.
  */
 final class KeyBatches {
 
     /**
      * What one call answered for {@code count} requests in arrival order.
      *
-     * @param taken           how many of them, from the first, got a token
-     * @param remaining       tokens left after the call
-     * @param waitNanos       until a token is back, when not all got one
-     * @param resetNanos      until the bucket is full again
+     * @param taken      how many of them, from the first, got a token
+     * @param remaining  tokens left after the call
+     * @param waitNanos  until a token is back, when not all got one
+     * @param resetNanos until the bucket is full again
      */
     record Taken(int taken, long remaining, long waitNanos, long resetNanos) {
     }
