@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BucketConfiguration;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
@@ -62,11 +61,5 @@ public record Rate(List<Band> bands) {
     List<Bandwidth> bandwidths() {
         return bands.stream().map(band -> Bandwidth.builder().capacity(band.capacity())
                 .refillGreedy(band.capacity(), band.period()).build()).toList();
-    }
-
-    BucketConfiguration configuration() {
-        var builder = BucketConfiguration.builder();
-        bandwidths().forEach(builder::addLimit);
-        return builder.build();
     }
 }

@@ -63,7 +63,7 @@ final class RateLimiter {
             return;
         }
         try {
-            shared.bucket(limit + ":" + key, rate).addTokens(1);
+            shared.addToken(limit + ":" + key, rate);
         } catch (RuntimeException e) {
             storeFailed(e);
         }
@@ -81,7 +81,7 @@ final class RateLimiter {
             return Verdict.unlimited();
         }
         try {
-            ConsumptionProbe probe = store.bucket(limit + ":" + key, rate).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = store.tryConsume(limit + ":" + key, rate);
             if (failingSince.get() != 0) {
                 failingSince.set(0);
             }

@@ -1,81 +1,127 @@
 package dev.rooms.server.ratelimit;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 
 import dev.rooms.server.system.BrokerProperties;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.github.bucket4j.ConsumptionProbe;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.api.sync.RedisCommands;
 
 /**
- * Buckets in Redis ({@code <channel-prefix>:ratelimit:<limit>:<key>}), through Bucket4j's Lettuce backend
- * (compare-and-swap), so every process sharing the Redis of {@code rooms.redis.url} enforces one limit. A key
- * expires once its bucket would be full again. While Redis is unreachable each call fails at once (commands are
- * rejected rather than queued, and a failed first connection is retried at most once a second).
+ * Buckets in Redis ({@code <channel-prefix>:ratelimit:<limit>:<key>}), so every process sharing the Redis of
+ * {@code rooms.redis.url} enforces one limit. Each call is one round trip: a script ({@code token-bucket.lua},
+ * run by its digest and sent whole only when Redis does not know it yet) refills, takes or gives back the token
+ * and answers, atomically, on Redis's clock; requests for one key that arrive while a call for it is in flight
+ * go together in the next call ({@link KeyBatches}). A key expires once its bucket would be full again. While Redis is
+ * unreachable each call fails at once (commands are rejected rather than queued, and a failed first connection
+ * is retried at most once a second).
  *
- * <p>Compare-and-swap does not scale on a busy key: concurrent requests of one user (a bot on 64 connections)
- * each read the bucket, lose the swap and try again (1.4 ms of server CPU per REST request, README-bench). So
- * each key's bucket is kept in this process, until it would be full again, with Bucket4j's batching
- * optimization, which sends the requests waiting for one bucket to Redis as one: it changes how many round
- * trips a request takes, not what it consumes.
+ * <p>Why not Bucket4j here, as in {@link LocalBucketStore}: its Redis backends (8.16) are compare-and-swap, a
+ * {@code GET} and then a swapping script, two round trips per token and more when processes race for one key;
+ * its optimizations that skip round trips let each process spend tokens the others have not seen yet. README,
+ * "Rate limits", has the reasoning, README-bench the counts.
  */
 final class RedisBucketStore implements BucketStore {
 
-    private static final Duration RECONNECT_INTERVAL = Duration.ofSeconds(1);
+    private static final long RECONNECT_INTERVAL_NANOS = 1_000_000_000L;
+    private static final String SCRIPT = script("token-bucket.lua");
 
-    private final KeptBuckets kept = new KeptBuckets();
+    private final KeyBatches batches = new KeyBatches();
     private final RedisClient client;
     private final String prefix;
-    private final Duration timeout;
-    private StatefulRedisConnection<String, byte[]> connection;
-    private LettuceBasedProxyManager<String> buckets;
+    private final Object connecting = new Object();
+    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile String digest;
     private long nextConnectNanos = System.nanoTime();
 
     /** {@code client} is the process's shared one; {@link #close()} closes only this store's connection. */
     RedisBucketStore(RedisClient client, BrokerProperties properties) {
         this.client = client;
         this.prefix = properties.channelPrefix() + ":ratelimit:";
-        this.timeout = properties.timeout();
     }
 
     @Override
-    public Bucket bucket(String key, Rate rate) {
-        return kept.get(key, rate, () -> buckets().builder().withOptimization(Optimizations.batching())
-                .build(prefix + key, rate::configuration));
+    public ConsumptionProbe tryConsume(String key, Rate rate) {
+        return batches.consume(key, count -> {
+            List<Long> answer = run("consume", count, key, rate);
+            return new KeyBatches.Taken(answer.get(0).intValue(), answer.get(1), answer.get(2) * 1_000,
+                    answer.get(3) * 1_000);
+        });
     }
 
-    private synchronized LettuceBasedProxyManager<String> buckets() {
-        if (buckets != null) {
-            return buckets;
+    @Override
+    public void addToken(String key, Rate rate) {
+        run("refund", 1, key, rate);
+    }
+
+    private List<Long> run(String operation, int count, String key, Rate rate) {
+        String[] arguments = new String[2 + 2 * rate.bands().size()];
+        arguments[0] = operation;
+        arguments[1] = Integer.toString(count);
+        int i = 2;
+        for (Rate.Band band : rate.bands()) {
+            arguments[i++] = Long.toString(band.capacity());
+            arguments[i++] = Long.toString(Math.max(1, band.period().toNanos() / 1_000));
         }
-        if (System.nanoTime() - nextConnectNanos < 0) {
-            throw new RedisException("Redis was unreachable a moment ago");
-        }
+        String[] keys = {prefix + key};
+        RedisCommands<String, String> redis = connection().sync();
         try {
-            connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-        } catch (RedisException e) {
-            nextConnectNanos = System.nanoTime() + RECONNECT_INTERVAL.toNanos();
-            throw e;
+            return redis.evalsha(digest, ScriptOutputType.MULTI, keys, arguments);
+        } catch (RedisNoScriptException e) {
+            // Redis restarted (or its script cache was flushed) since this process last loaded the script.
+            return redis.eval(SCRIPT, ScriptOutputType.MULTI, keys, arguments);
         }
-        buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                .requestTimeout(timeout)
-                .build();
-        return buckets;
+    }
+
+    private StatefulRedisConnection<String, String> connection() {
+        StatefulRedisConnection<String, String> current = connection;
+        return current != null ? current : connect();
+    }
+
+    private StatefulRedisConnection<String, String> connect() {
+        synchronized (connecting) {
+            if (connection != null) {
+                return connection;
+            }
+            if (System.nanoTime() - nextConnectNanos < 0) {
+                throw new RedisException("Redis was unreachable a moment ago");
+            }
+            StatefulRedisConnection<String, String> opened;
+            try {
+                opened = client.connect();
+            } catch (RedisException e) {
+                nextConnectNanos = System.nanoTime() + RECONNECT_INTERVAL_NANOS;
+                throw e;
+            }
+            digest = opened.sync().digest(SCRIPT);
+            connection = opened;
+            return opened;
+        }
     }
 
     @Override
-    public synchronized void close() {
-        if (connection != null) {
-            connection.close();
+    public void close() {
+        synchronized (connecting) {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    private static String script(String name) {
+        try (InputStream in = Objects.requireNonNull(RedisBucketStore.class.getResourceAsStream(name), name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import dev.rooms.server.RoomsServerApplication;
 import dev.rooms.testing.ApiClient;
+import dev.rooms.testing.RequiredServices;
 import dev.rooms.testing.ServerInstance;
 import dev.rooms.testing.SharedBackend;
 import dev.rooms.testing.TestUser;
@@ -87,6 +89,32 @@ class SharedRateLimitTest {
         JsonNode refusal = nextFor(onSecond, "b-late");
         assertThat(refusal.get("type").stringValue()).isEqualTo("error");
         assertThat(refusal.get("code").stringValue()).isEqualTo("throttled");
+        assertThat(refusal.get("retry_after").longValue()).as("4/1h: a token every 900 s").isBetween(800L, 900L);
+        onFirst.close();
+        onSecond.close();
+    }
+
+    @Test
+    void chatWhenMessagesAreAdmittedThenTheUserLimitCostsEachOneRedisCommand() {
+        TestUser user = new ApiClient(first.port()).register("Cy");
+        long room = new ApiClient(first.port()).createRoom(user);
+        SocketClient onFirst = SocketClient.open(first.port(), room, user.access());
+        SocketClient onSecond = SocketClient.open(second.port(), room, user.access());
+        String key = "\"" + backend.properties().get("rooms.redis.channel-prefix") + ":ratelimit:chat-user:" + user.id() + "\"";
+
+        List<String> commands;
+        try (RedisMonitor monitor = RedisMonitor.start(RequiredServices.REDIS_URL)) {
+            for (int i = 0; i < 2; i++) {
+                onFirst.sendJson(Map.of("content", "first " + i, "nonce", "a" + i));
+                assertThat(nextFor(onFirst, "a" + i).has("id")).isTrue();
+                onSecond.sendJson(Map.of("content", "second " + i, "nonce", "b" + i));
+                assertThat(nextFor(onSecond, "b" + i).has("id")).isTrue();
+            }
+            commands = monitor.clientCommandsMentioning(key);
+        }
+
+        assertThat(commands).as("one script run per admitted message, by its digest").hasSize(4)
+                .allSatisfy(command -> assertThat(command).contains("\"EVALSHA\""));
         onFirst.close();
         onSecond.close();
     }
