@@ -14,9 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 /**
- * Serves {@code GET /ws/chat/{room_id}/} straight from the servlet filters, with the handshake's own handler: the
- * rest of the filters, Spring Security's chain and Spring MVC's dispatch cost as much CPU as our checks and Jetty's
- * upgrade together (README-bench, "Handshakes without the servlet stack's detours") and add nothing to it:
+ * Serves {@code GET /ws/chat/{room_id}/} straight from the servlet filters, with the handshake's own handler.
+ * Spring Security's chain and Spring MVC's dispatch were over a fifth of a warm handshake's CPU, the JIT's aside
+ * (README-bench, "Handshakes without the servlet stack's detours"), and add nothing to it:
  *
  * <ul>
  *   <li>Spring Security: the path is public in its rules ({@code permitAll}), since the handshake authenticates
