@@ -15,7 +15,7 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
 
 /**
  * Serves {@code GET /ws/chat/{room_id}/} straight from the servlet filters, with the handshake's own handler.
- * Spring Security's chain and Spring MVC's dispatch were over a fifth of a warm handshake's CPU, the JIT's aside
+ * Spring Security's chain and Spring MVC's dispatch were a fifth of a warm handshake's CPU, the JIT's aside
  * (README-bench, "Handshakes without the servlet stack's detours"), and add nothing to it:
  *
  * <ul>
