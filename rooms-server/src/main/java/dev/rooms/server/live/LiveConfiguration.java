@@ -258,8 +258,9 @@ class LiveConfiguration {
     }
 
     /**
-     * Upgrades of a room's path are served by {@link ChatUpgradeFilter}, after the access log and the outage
-     * filter ({@code DatabaseOutageFilter} is {@code HIGHEST_PRECEDENCE + 10}) and before everything else.
+     * Upgrades of a room's path are served by {@link ChatUpgradeFilter}, after the filters that come first for every
+     * request (the access log, the body limit, the encoding, the observation and the outage answer:
+     * {@code DatabaseOutageFilter} is {@code HIGHEST_PRECEDENCE + 10}) and before Spring Security's chain and MVC.
      */
     @Bean
     FilterRegistrationBean<ChatUpgradeFilter> chatUpgradeFilter(ObjectProvider<WebSocketHttpRequestHandler> upgrades,
