@@ -21,7 +21,7 @@ import org.springframework.security.web.savedrequest.RequestCache;
 /**
  * Stateless token security: no sessions, no CSRF (nothing rides on cookies), no login page or basic auth.
  * Everything needs an access token except registration, login, token refresh, the WebSocket endpoint (which
- * authenticates its own handshake), the health probes, the API documents, the management port's actuator, and
+ * authenticates its own handshake; its upgrades do not even pass this chain, see {@code live.ChatUpgradeFilter}), the health probes, the API documents, the management port's actuator, and
  * the browser client's page and files ({@code /}, {@code /app/}), which hold no data: the page signs in through
  * the API.
  */
@@ -74,6 +74,12 @@ class SecurityConfiguration {
         }
         String apiPort = environment.getProperty("local.server.port");
         return apiPort != null && request.getLocalPort() != Integer.parseInt(apiPort);
+    }
+
+    /** The chain's response headers, for the chat socket's upgrade, which does not pass the chain. */
+    @Bean
+    SecurityHeaders securityHeaders(SecurityFilterChain apiSecurity) {
+        return new SecurityHeaders(apiSecurity);
     }
 
     /** Spring Security's strict firewall as it is, with its header checks written without regular expressions. */

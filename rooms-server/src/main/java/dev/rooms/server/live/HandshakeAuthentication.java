@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.rooms.server.auth.AccessToken;
 import dev.rooms.server.auth.InvalidTokenException;
@@ -34,7 +32,6 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 final class HandshakeAuthentication implements HandshakeInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(HandshakeAuthentication.class);
-    private static final Pattern ROOM_PATH = Pattern.compile("/ws/chat/([0-9]{1,18})/?");
 
     private final TokenService tokens;
     private final RoomService rooms;
@@ -61,11 +58,10 @@ final class HandshakeAuthentication implements HandshakeInterceptor {
             return refuse(response, errors, HttpStatus.UNAUTHORIZED, e.getMessage());
         }
         servlet.setAttribute(RequestLogFilter.USER_ID_ATTRIBUTE, access.userId()); // a ?token= skips the token filter
-        Matcher path = ROOM_PATH.matcher(servlet.getRequestURI().substring(servlet.getContextPath().length()));
-        if (!path.matches()) {
+        long roomId = ChatPath.roomId(servlet.getRequestURI().substring(servlet.getContextPath().length()));
+        if (roomId < 0) {
             return refuse(response, errors, HttpStatus.NOT_FOUND, "Not found.");
         }
-        long roomId = Long.parseLong(path.group(1));
         try {
             rooms.requireActiveRoomCached(roomId);
         } catch (RoomNotFoundException e) {

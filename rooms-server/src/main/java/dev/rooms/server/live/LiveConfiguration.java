@@ -2,7 +2,10 @@ package dev.rooms.server.live;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import dev.rooms.server.auth.SecurityHeaders;
 import dev.rooms.server.auth.TokenService;
 import dev.rooms.server.message.ChatQueue;
 import dev.rooms.server.message.ChatStore;
@@ -17,6 +20,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,19 +29,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.config.annotation.EnableWebSocket;
-import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.server.jetty.JettyRequestUpgradeStrategy;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,7 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code rooms.redis.url}, and Jetty's WebSocket limits.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocket
 @EnableConfigurationProperties({LiveProperties.class, PresenceProperties.class})
 class LiveConfiguration {
 
@@ -222,11 +227,16 @@ class LiveConfiguration {
                 chat);
     }
 
+    /**
+     * The handshake of {@code /ws/chat/{room_id}/}: the interceptors run in order (a refusal answers in the API's
+     * JSON error shape and stops there), then Jetty's upgrade. Origins are checked by {@link OriginCheck}, so
+     * Spring's own origin check is not added.
+     */
     @Bean
-    WebSocketConfigurer chatEndpoint(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
-                                     RoomSessionRegistry sessions, RoomPresence presence, LiveLimits limits,
-                                     JsonErrorWriter errors, LiveProperties properties, BrokerOutage outage,
-                                     @Qualifier("liveCloseExecutor") ThreadPoolTaskExecutor liveCloseExecutor) {
+    WebSocketHttpRequestHandler chatUpgrades(ChatWebSocketHandler handler, TokenService tokens, RoomService rooms,
+                                             RoomSessionRegistry sessions, RoomPresence presence, LiveLimits limits,
+                                             JsonErrorWriter errors, LiveProperties properties, BrokerOutage outage,
+                                             @Qualifier("liveCloseExecutor") ThreadPoolTaskExecutor liveCloseExecutor) {
         JettyRequestUpgradeStrategy jetty = new UncompressedUpgradeStrategy();
         jetty.addWebSocketConfigurer(socket -> {
             // Whole messages up to the frame limit; Jetty closes with 1009 above it, and collects a message into
@@ -239,19 +249,37 @@ class LiveConfiguration {
             // ping. It stays, longer than both, for a socket whose close handshake never completes.
             socket.setIdleTimeout(properties.idleTimeout().plus(properties.sendTimeout()));
         });
-        return new WebSocketConfigurer() {
-            @Override
-            public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-                // Origins are checked by OriginCheck, which answers a refusal in JSON; Spring's own check is opened up.
-                registry.addHandler(handler, "/ws/chat/*/", "/ws/chat/*")
-                        .addInterceptors(new HandshakeRateLimit(limits, errors),
-                                new OriginCheck(properties.allowedOrigins(), errors),
-                                new HandshakeAuthentication(tokens, rooms, errors),
-                                new RoomSubscription(sessions, presence, properties, liveCloseExecutor, outage))
-                        .setHandshakeHandler(new DefaultHandshakeHandler(jetty))
-                        .setAllowedOriginPatterns("*");
-            }
-        };
+        WebSocketHttpRequestHandler upgrades = new WebSocketHttpRequestHandler(handler, new DefaultHandshakeHandler(jetty));
+        upgrades.setHandshakeInterceptors(List.of(new HandshakeRateLimit(limits, errors),
+                new OriginCheck(properties.allowedOrigins(), errors),
+                new HandshakeAuthentication(tokens, rooms, errors),
+                new RoomSubscription(sessions, presence, properties, liveCloseExecutor, outage)));
+        return upgrades;
+    }
+
+    /**
+     * Upgrades of a room's path are served by {@link ChatUpgradeFilter}, after the filters that come first for every
+     * request (the access log, the body limit, the encoding, the observation and the outage answer:
+     * {@code DatabaseOutageFilter} is {@code HIGHEST_PRECEDENCE + 10}) and before Spring Security's chain and MVC.
+     */
+    @Bean
+    FilterRegistrationBean<ChatUpgradeFilter> chatUpgradeFilter(ObjectProvider<WebSocketHttpRequestHandler> upgrades,
+                                                                ObjectProvider<SecurityHeaders> headers) {
+        FilterRegistrationBean<ChatUpgradeFilter> registration = new FilterRegistrationBean<>(
+                new ChatUpgradeFilter(SingletonSupplier.of(upgrades::getObject), SingletonSupplier.of(headers::getObject)));
+        registration.addUrlPatterns("/ws/chat/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /**
+     * Every other request under {@code /ws/chat/} (another method, a path that is not a room's) reaches the same
+     * handler through Spring MVC, after the whole filter chain, and is answered as it always was.
+     */
+    @Bean
+    SimpleUrlHandlerMapping chatUpgradeMapping(WebSocketHttpRequestHandler chatUpgrades) {
+        return new SimpleUrlHandlerMapping(Map.of("/ws/chat/*/", chatUpgrades, "/ws/chat/*", chatUpgrades), 1);
     }
 
     /**

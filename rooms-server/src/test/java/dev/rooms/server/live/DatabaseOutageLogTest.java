@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A PostgreSQL outage (the database behind a proxy that is cut) under REST traffic: every request that needs the
- * database is answered 503 at once in DRF's words, and the log has one line when it goes and one, with the count,
+ * A PostgreSQL outage (the database behind a proxy that is cut) under REST traffic and a socket's handshake: every
+ * request that needs the database is answered 503 at once in DRF's words, and the log has one line when it goes and one, with the count,
  * when it is back; no stack trace per request.
  */
 class DatabaseOutageLogTest {
@@ -64,6 +64,7 @@ class DatabaseOutageLogTest {
         ApiClient api = new ApiClient(server.port());
         TestUser alice = api.register("Alice");
         long room = api.createRoom(alice);
+        TestUser bob = api.register("Bob");
         log = new CapturedLog();
 
         databaseProxy.cutAndRefuse();
@@ -75,6 +76,12 @@ class DatabaseOutageLogTest {
             assertThat(answer.body()).isEqualTo("{\"detail\":\"Service temporarily unavailable, try again later.\"}");
             assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
         }
+        // A socket's handshake that needs the database (a token and a room not checked before) is answered alike.
+        RawSocket.Answer handshake = RawSocket.handshake(server.port(), "/ws/chat/" + room + "/",
+                "Authorization: Bearer " + bob.access());
+        assertThat(handshake.status()).as(handshake.toString()).isEqualTo(503);
+        assertThat(handshake.body()).isEqualTo("{\"detail\":\"Service temporarily unavailable, try again later.\"}");
+        assertThat(handshake.headers()).containsEntry("retry-after", "5");
         databaseProxy.allow();
         await().atMost(Duration.ofSeconds(40)).until(() -> log.linesAtLeast(Level.INFO).stream()
                 .anyMatch(line -> line.contains("is reachable again")));
@@ -85,7 +92,7 @@ class DatabaseOutageLogTest {
         assertThat(warnings.get(0)).startsWith("PostgreSQL at 127.0.0.1:").contains("is unreachable (SQL state 08")
                 .doesNotContain(RequiredServices.POSTGRES_PASSWORD + "@");
         assertThat(log.linesAtLeast(Level.INFO)).filteredOn(line -> line.contains("is reachable again")).singleElement()
-                .asString().contains("meanwhile " + requests + " request(s) were answered 503");
+                .asString().contains("meanwhile " + (requests + 1) + " request(s) were answered 503");
         assertThat(log.linesAtLeast(Level.INFO)).as("every line at INFO and above").hasSize(2);
     }
 

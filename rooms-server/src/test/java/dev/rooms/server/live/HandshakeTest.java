@@ -1,6 +1,7 @@
 package dev.rooms.server.live;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.rooms.testing.ApiClient;
 import dev.rooms.testing.TestUser;
@@ -113,5 +114,64 @@ class HandshakeTest extends LiveServerTest {
 
         assertThat(answer.status()).isEqualTo(101);
         assertThat(answer.headers()).doesNotContainKey("sec-websocket-extensions");
+    }
+
+    @Test
+    void handshakeWhenUpgradedOrRefusedThenTheApiResponseHeaders() throws Exception {
+        TestUser owner = api.register("Owner");
+        long room = api.createRoom(owner);
+
+        RawSocket.Answer upgraded = handshake("/ws/chat/" + room + "/", "Authorization: Bearer " + owner.access(),
+                "X-Request-Id: trace-upgraded");
+        RawSocket.Answer refused = handshake("/ws/chat/" + room + "/");
+
+        for (RawSocket.Answer answer : new RawSocket.Answer[] {upgraded, refused}) {
+            assertThat(answer.headers()).as(answer.toString())
+                    .containsEntry("x-content-type-options", "nosniff")
+                    .containsEntry("x-frame-options", "DENY")
+                    .containsEntry("cache-control", "no-cache, no-store, max-age=0, must-revalidate")
+                    .containsKeys("x-request-id", "x-ratelimit-limit", "x-ratelimit-remaining");
+        }
+        assertThat(upgraded.status()).isEqualTo(101);
+        assertThat(upgraded.headers()).containsEntry("x-request-id", "trace-upgraded");
+        assertThat(refused.status()).isEqualTo(401);
+    }
+
+    /** Spring Security's firewall refused such a name only once the handshake read the query: a 500. */
+    @Test
+    void handshakeWhenAQueryParameterNameHasAControlCharacterThenAnsweredByItsTokenNot500() throws Exception {
+        TestUser owner = api.register("Owner");
+        long room = api.createRoom(owner);
+
+        RawSocket.Answer withoutToken = handshake("/ws/chat/" + room + "/?x%00y=1");
+        RawSocket.Answer withToken = handshake("/ws/chat/" + room + "/?x%00y=1&token=" + owner.access());
+
+        assertRefused(withoutToken, 401, "Authentication credentials were not provided.");
+        assertThat(withToken.status()).as(withToken.toString()).isEqualTo(101);
+    }
+
+    @Test
+    void requestUnderTheSocketPathThatIsNoUpgradeOfARoomThenAnsweredAsEver() {
+        TestUser owner = api.register("Owner");
+        long room = api.createRoom(owner);
+
+        ApiClient.Response plain = api.get("/ws/chat/" + room + "/", owner.access());
+        ApiClient.Response post = api.post("/ws/chat/" + room + "/", "{}", owner.access());
+        ApiClient.Response notARoom = api.get("/ws/chat/abc/", null);
+        ApiClient.Response deeper = api.get("/ws/chat/" + room + "/more/", owner.access());
+        ApiClient.Response pathParameter = api.get("/ws/chat/" + room + ";x/", owner.access());
+
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.body()).isEqualTo("Can \"Upgrade\" only to \"WebSocket\".");
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.header("Allow")).contains("GET");
+        assertThat(notARoom.status()).isEqualTo(401);
+        assertThat(notARoom.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"api\"");
+        assertThat(deeper.status()).isEqualTo(404);
+        assertThat(deeper.json().get("detail").stringValue()).isEqualTo("Not found.");
+        assertThat(pathParameter.status()).isEqualTo(400);
+        for (ApiClient.Response response : List.of(plain, post, notARoom, deeper)) {
+            assertThat(response.header("X-Content-Type-Options")).as(response.body()).isEqualTo("nosniff");
+        }
     }
 }
