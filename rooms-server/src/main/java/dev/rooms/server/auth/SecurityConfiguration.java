@@ -21,9 +21,9 @@ import org.springframework.security.web.savedrequest.RequestCache;
 /**
  * Stateless token security: no sessions, no CSRF (nothing rides on cookies), no login page or basic auth.
  * Everything needs an access token except registration, login, token refresh, the WebSocket endpoint (which
- * authenticates its own handshake; its upgrades do not even pass this chain, see {@code live.ChatUpgradeFilter}), the health probes, the API documents, the management port's actuator, and
- * the browser client's page and files ({@code /}, {@code /app/}), which hold no data: the page signs in through
- * the API.
+ * authenticates its own handshake; its upgrades do not even pass this chain, see {@code live.ChatUpgradeFilter}),
+ * the health probes, the API documents, the management port's actuator, and the browser client's page and
+ * files ({@code /}, {@code /app/}), which hold no data: the page signs in through the API.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
