@@ -9,8 +9,8 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.Bucket;
 
 /**
- * The in-process buckets ({@link LocalBucketStore}), by key. A bucket unused for its rate's longest period is full again, so it
- * is dropped then: memory follows the clients active recently, not every address ever seen.
+ * The in-process buckets ({@link LocalBucketStore}), by key. A bucket unused for its rate's longest period is
+ * full again, so it is dropped then: memory follows the clients active recently, not every address ever seen.
  */
 final class KeptBuckets {
 
