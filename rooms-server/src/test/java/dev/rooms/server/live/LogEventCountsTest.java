@@ -44,4 +44,18 @@ class LogEventCountsTest {
                 "level=\"trace\"");
         assertThat(before.text().split("# TYPE logback_events_total counter", -1)).as("registered once").hasSize(2);
     }
+
+    @Test
+    void unknownPathOnTheManagementPortThenA404AndNoWarning() {
+        PrometheusScrape before = PrometheusScrape.of(managementPort);
+
+        for (int i = 0; i < 3; i++) {
+            ApiClient.Response answer = new ApiClient(managementPort).get("/readyz", null);
+            assertThat(answer.status()).isEqualTo(404);
+        }
+
+        PrometheusScrape after = PrometheusScrape.of(managementPort);
+        assertThat(after.sum("logback_events_total", "level=\"warn\"") - before.sum("logback_events_total", "level=\"warn\""))
+                .isZero();
+    }
 }
