@@ -249,7 +249,8 @@ class LiveConfiguration {
             // ping. It stays, longer than both, for a socket whose close handshake never completes.
             socket.setIdleTimeout(properties.idleTimeout().plus(properties.sendTimeout()));
         });
-        WebSocketHttpRequestHandler upgrades = new WebSocketHttpRequestHandler(handler, new DefaultHandshakeHandler(jetty));
+        WebSocketHttpRequestHandler upgrades =
+                new WebSocketHttpRequestHandler(handler, new DefaultHandshakeHandler(jetty));
         upgrades.setHandshakeInterceptors(List.of(new HandshakeRateLimit(limits, errors),
                 new OriginCheck(properties.allowedOrigins(), errors),
                 new HandshakeAuthentication(tokens, rooms, errors),
@@ -266,7 +267,8 @@ class LiveConfiguration {
     FilterRegistrationBean<ChatUpgradeFilter> chatUpgradeFilter(ObjectProvider<WebSocketHttpRequestHandler> upgrades,
                                                                 ObjectProvider<SecurityHeaders> headers) {
         FilterRegistrationBean<ChatUpgradeFilter> registration = new FilterRegistrationBean<>(
-                new ChatUpgradeFilter(SingletonSupplier.of(upgrades::getObject), SingletonSupplier.of(headers::getObject)));
+                new ChatUpgradeFilter(SingletonSupplier.of(upgrades::getObject),
+                        SingletonSupplier.of(headers::getObject)));
         registration.addUrlPatterns("/ws/chat/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

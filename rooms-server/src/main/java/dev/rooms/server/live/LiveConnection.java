@@ -329,7 +329,8 @@ final class LiveConnection {
                 // is not batched (this loop's last, or a close) writes the buffer with it. Only this thread polls,
                 // so a frame seen queued here is the next one this loop hands over (unless a close clears it).
                 boolean more = !outgoing.isEmpty();
-                socket.sendFrame(new OutgoingEntry.Builder(data, written).batch(more).frameTimeout(sendTimeoutMillis).build());
+                socket.sendFrame(new OutgoingEntry.Builder(data, written).batch(more)
+                        .frameTimeout(sendTimeoutMillis).build());
             } catch (RuntimeException e) {
                 failed(e);
                 return;

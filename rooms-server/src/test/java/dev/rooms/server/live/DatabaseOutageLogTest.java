@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A PostgreSQL outage (the database behind a proxy that is cut) under REST traffic and a socket's handshake: every
- * request that needs the database is answered 503 at once in DRF's words, and the log has one line when it goes and one, with the count,
- * when it is back; no stack trace per request.
+ * request that needs the database is answered 503 at once in DRF's words, and the log has one line when it goes
+ * and one, with the count, when it is back; no stack trace per request.
  */
 class DatabaseOutageLogTest {
 
