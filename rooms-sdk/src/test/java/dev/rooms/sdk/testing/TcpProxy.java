@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy on a random loopback port in front of the test server, standing in for a network that fails. It can
@@ -30,6 +31,7 @@ public final class TcpProxy implements AutoCloseable {
         return thread;
     });
     private final Set<Socket> open = new HashSet<>();
+    private final AtomicInteger accepted = new AtomicInteger();
     private boolean refusing;
     private volatile boolean silenceWebSockets;
     private volatile boolean dropRequests;
@@ -43,6 +45,11 @@ public final class TcpProxy implements AutoCloseable {
     /** The base URL of the server behind this proxy. */
     public String url() {
         return "http://127.0.0.1:" + listener.getLocalPort();
+    }
+
+    /** How many connections clients have opened to the proxy so far. */
+    public int connectionsAccepted() {
+        return accepted.get();
     }
 
     /** Cuts every current connection (no close frame, no answer) and closes new ones until {@link #allow()}. */
@@ -85,6 +92,7 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException closed) {
                 return;
             }
+            accepted.incrementAndGet();
             threads.execute(() -> forward(client));
         }
     }
